@@ -1,0 +1,5 @@
+"""dealbook: executable, auditable PIPE convertible-debenture deals."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
