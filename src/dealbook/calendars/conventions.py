@@ -63,7 +63,10 @@ class Proration(enum.StrEnum):
     """Month proration methods for "prorated for partial months" (spec §0.1, G-3)."""
 
     A = "A"
-    """Step whole calendar months from the start; remainder days / days of the next monthly period (default)."""
+    """Whole calendar months from the start, then remainder days / days of the next monthly period.
+
+    The default (spec Appendix A ``month_proration``).
+    """
     B = "B"
     """Actual days / 30."""
     C = "C"
@@ -113,5 +116,35 @@ class NoticeEffect(enum.StrEnum):
     ON_RECEIPT = "on-receipt"
     DAYS_AFTER_SENDING = "days-after-sending"
     BUSINESS_HOURS = "business-hours"
-    """On transmission if sent on a Business Day within business hours where received; else next Business Day."""
+    """On transmission if sent on a Business Day within business hours where received.
+
+    Otherwise on the first Business Day after (HYT §7.3, L1529-1535).
+    """
     NOT_PERMITTED = "not-permitted"
+
+
+class NoticeStatus(enum.StrEnum):
+    """Outcome of applying a deal's notice clause to one notice."""
+
+    EFFECTIVE = "effective"
+    """The notice is deemed given at the computed time."""
+    NOT_PERMITTED = "not-permitted"
+    """The clause does not allow this method; the notice has no computed effect."""
+
+
+class TradingDayReading(enum.StrEnum):
+    """Reading of a "Trading Day" defined by the stock being quoted (HYT L403-409, D-HYT-17)."""
+
+    MARKET_CALENDAR = "market-calendar"
+    """Days the principal market is open, halts ignored (default; avoids the circularity)."""
+    DAYS_QUOTED = "days-quoted"
+    """Only days the Common Stock was actually quoted: halts and suspensions remove days."""
+
+
+class EasternReading(enum.StrEnum):
+    """Reading of a clause time stated in "Eastern Standard Time" (spec ``tz.est_literal``)."""
+
+    PREVAILING = "prevailing-eastern"
+    """The wall-clock time in America/New_York, EST or EDT as in force (default)."""
+    LITERAL = "est-literal"
+    """The time at the stated fixed offset (EST = UTC-5 even in summer)."""

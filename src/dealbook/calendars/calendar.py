@@ -1,0 +1,328 @@
+"""A Business Day or Trading Day calendar: is-day, add, count, roll, month ends.
+
+The agreements run on day clocks: "within three (3) business days" (INS-SPA L199),
+"ten (10) consecutive trading days" (INS-RRA L404-405), a "Business Day" on which New
+York banks are open (HYT L189-191), "the final business day of each month". A
+:class:`Calendar` answers those questions for one named calendar over a fixed coverage
+(at least 1990-01-01..2040-12-31 for the shipped ones), from a compiled
+:class:`~dealbook.calendars.tables.DayTable`, in constant time per query.
+
+Conventions, stated once:
+
+* ``add(d, n)``, ``n > 0``: the ``n``-th day of the calendar strictly after ``d``;
+  ``n < 0``: the ``|n|``-th day strictly before ``d``; ``d`` itself need not be a day.
+  ``n == 0`` returns ``d`` unchanged, **not rolled** (call :meth:`Calendar.roll` for
+  that), so that ``add(add(d, a), b) == add(d, a + b)`` whenever ``a`` and ``b`` have
+  the same sign. QuantLib instead rolls ``d`` forward when ``n == 0``.
+* ``count(start, end)`` counts the days in ``(start, end]`` by default; each end is
+  included or excluded explicitly. When ``end < start`` the result is negative and
+  the two flags swap ends, as in QuantLib's ``businessDaysBetween``, so that
+  ``count(d, add(d, n)) == n`` for every ``n``.
+
+>>> from dealbook.calendars.registry import get_calendar
+>>> fed = get_calendar("ny-banking")
+>>> fed.add(date(2003, 8, 28), 5)
+datetime.date(2003, 9, 5)
+>>> fed.count(date(2003, 8, 28), date(2003, 9, 5))
+5
+>>> fed.closure_reason(date(2003, 9, 1))
+'Labor Day'
+"""
+
+from __future__ import annotations
+
+import calendar as stdlib_calendar
+import dataclasses
+from collections.abc import Iterable
+from datetime import date
+
+import numpy as np
+import numpy.typing as npt
+
+from dealbook.calendars.conventions import Roll
+from dealbook.calendars.conventions import SaturdayHolidayRule
+from dealbook.calendars.tables import BoolArray
+from dealbook.calendars.tables import DayTable
+from dealbook.calendars.tables import IntArray
+
+DateArray = npt.NDArray[np.datetime64]
+
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+class CalendarRangeError(ValueError):
+    """A date, or the result of an operation, lies outside a calendar's coverage."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Calendar:
+    """A named set of days (business or trading days) with O(1) scalar and vector queries."""
+
+    name: str
+    source: str
+    """Citation of the holiday data (package, version, rule set)."""
+    table: DayTable = dataclasses.field(compare=False, repr=False)
+    saturday_rule: SaturdayHolidayRule | None = None
+    """For ``ny-banking``: the reading of a Saturday holiday; ``None`` elsewhere."""
+    overlays: tuple[str, ...] = ()
+    """Labels of deal-level overlays that removed days (trading halts, suspensions)."""
+    first: date = dataclasses.field(init=False)
+    last: date = dataclasses.field(init=False)
+    _base: int = dataclasses.field(init=False, repr=False, compare=False)
+    _size: int = dataclasses.field(init=False, repr=False, compare=False)
+    _ndays: int = dataclasses.field(init=False, repr=False, compare=False)
+    _cum: tuple[int, ...] = dataclasses.field(init=False, repr=False, compare=False)
+    _days: tuple[date, ...] = dataclasses.field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        fields = {
+            "first": self.table.first,
+            "last": self.table.last,
+            "_base": self.table.base,
+            "_size": self.table.size,
+            "_ndays": self.table.day_count,
+            "_cum": self.table.cum_py,
+            "_days": self.table.days_py,
+        }
+        for key, value in fields.items():
+            object.__setattr__(self, key, value)
+
+    @property
+    def label(self) -> str:
+        """The name plus its Saturday reading and overlays, for explanations.
+
+        >>> from dealbook.calendars.registry import get_calendar
+        >>> get_calendar("ny-banking", saturday_rule=SaturdayHolidayRule.LEGAL_HOLIDAY).label
+        'ny-banking (legal-holiday reading of Saturday holidays)'
+        """
+        text = self.name
+        if self.saturday_rule is SaturdayHolidayRule.LEGAL_HOLIDAY:
+            text += " (legal-holiday reading of Saturday holidays)"
+        if self.overlays:
+            text += " without " + ", ".join(self.overlays)
+        return text
+
+    # -- scalar queries ---------------------------------------------------------------
+
+    def _position(self, d: date) -> int:
+        index = d.toordinal() - self._base
+        if not 0 <= index < self._size:
+            raise CalendarRangeError(
+                f"{d} is outside the {self.name} calendar's coverage {self.first}..{self.last}"
+            )
+        return index
+
+    def is_day(self, d: date) -> bool:
+        """Whether ``d`` is a day of this calendar (a business or trading day)."""
+        index = d.toordinal() - self._base
+        if not 0 <= index < self._size:
+            self._position(d)
+        return self._cum[index + 1] != self._cum[index]
+
+    def add(self, d: date, n: int) -> date:
+        """The ``n``-th day of this calendar after ``d`` (before it when ``n < 0``).
+
+        ``n == 0`` returns ``d`` unchanged; see the module docstring.
+
+        >>> from dealbook.calendars.registry import get_calendar
+        >>> get_calendar("ny-banking").add(date(2002, 9, 27), 2)
+        datetime.date(2002, 10, 1)
+        >>> get_calendar("nyse").add(date(2040, 12, 28), 5)  # doctest: +IGNORE_EXCEPTION_DETAIL
+        Traceback (most recent call last):
+        ...
+        CalendarRangeError: 5 days of nyse after 2040-12-28 run past its coverage 1990-01-01..
+        """
+        index = d.toordinal() - self._base
+        if not 0 <= index < self._size:
+            self._position(d)
+        if n > 0:
+            k = self._cum[index + 1] + n - 1
+            if k >= self._ndays:
+                raise self._overflow(d, n)
+            return self._days[k]
+        if n < 0:
+            k = self._cum[index] + n
+            if k < 0:
+                raise self._overflow(d, n)
+            return self._days[k]
+        return d
+
+    def _overflow(self, d: date, n: int) -> CalendarRangeError:
+        where = "after" if n > 0 else "before"
+        return CalendarRangeError(
+            f"{abs(n)} days of {self.name} {where} {d} run past its coverage "
+            f"{self.first}..{self.last}"
+        )
+
+    def count(
+        self, start: date, end: date, *, include_start: bool = False, include_end: bool = True
+    ) -> int:
+        """Number of days of this calendar between ``start`` and ``end``.
+
+        By default the interval is ``(start, end]``. When ``end < start`` the count is
+        negative and the flags swap ends (QuantLib's convention).
+
+        >>> from dealbook.calendars.registry import get_calendar
+        >>> nyse = get_calendar("nyse")
+        >>> nyse.count(date(2001, 9, 10), date(2001, 9, 17))
+        1
+        >>> nyse.count(date(2001, 9, 17), date(2001, 9, 10))
+        -1
+        """
+        a = start.toordinal() - self._base
+        b = end.toordinal() - self._base
+        if not (0 <= a < self._size and 0 <= b < self._size):
+            self._position(start)
+            self._position(end)
+        cum = self._cum
+        if a <= b:
+            low = cum[a] if include_start else cum[a + 1]
+            high = cum[b + 1] if include_end else cum[b]
+            return max(high - low, 0)
+        low = cum[b] if include_end else cum[b + 1]
+        high = cum[a + 1] if include_start else cum[a]
+        return -max(high - low, 0)
+
+    def next_day(self, d: date) -> date:
+        """The first day of this calendar strictly after ``d``."""
+        return self.add(d, 1)
+
+    def previous_day(self, d: date) -> date:
+        """The last day of this calendar strictly before ``d``."""
+        return self.add(d, -1)
+
+    def roll(self, d: date, roll: Roll) -> date:
+        """Move ``d`` to a day of this calendar by ``roll`` (``d`` itself when it is one).
+
+        >>> from dealbook.calendars.registry import get_calendar
+        >>> fed = get_calendar("ny-banking")
+        >>> sunday = date(2003, 11, 30)
+        >>> fed.roll(sunday, Roll.FOLLOWING), fed.roll(sunday, Roll.MODIFIED_FOLLOWING)
+        (datetime.date(2003, 12, 1), datetime.date(2003, 11, 28))
+        """
+        if roll is Roll.NONE or self.is_day(d):
+            return d
+        if roll is Roll.PRECEDING:
+            return self.previous_day(d)
+        following = self.next_day(d)
+        if roll is Roll.MODIFIED_FOLLOWING and following.month != d.month:
+            return self.previous_day(d)
+        return following
+
+    def first_in_month(self, year: int, month: int) -> date:
+        """The first day of this calendar in the month.
+
+        >>> from dealbook.calendars.registry import get_calendar
+        >>> get_calendar("ny-banking").first_in_month(2003, 1)
+        datetime.date(2003, 1, 2)
+        """
+        start = date(year, month, 1)
+        return self._in_month(self.roll(start, Roll.FOLLOWING), year, month)
+
+    def last_in_month(self, year: int, month: int) -> date:
+        """The last day of this calendar in the month ("the final business day of each month").
+
+        >>> from dealbook.calendars.registry import get_calendar
+        >>> get_calendar("ny-banking").last_in_month(2002, 11)
+        datetime.date(2002, 11, 29)
+        """
+        end = date(year, month, stdlib_calendar.monthrange(year, month)[1])
+        return self._in_month(self.roll(end, Roll.PRECEDING), year, month)
+
+    def _in_month(self, d: date, year: int, month: int) -> date:
+        if (d.year, d.month) != (year, month):
+            raise CalendarRangeError(f"{self.label} has no day in {year:04d}-{month:02d}")
+        return d
+
+    def closure_reason(self, d: date) -> str | None:
+        """Why ``d`` is not a day of this calendar (weekday name or holiday), else ``None``."""
+        if self.is_day(d):
+            return None
+        return self.table.closed.get(d, _WEEKDAY_NAMES[d.weekday()])
+
+    def closures(self, start: date, end: date) -> list[tuple[date, str]]:
+        """Weekday closures (holidays, special closures, overlays) in ``start..end``."""
+        self._position(start)
+        self._position(end)
+        return [(d, reason) for d, reason in self.table.closed.items() if start <= d <= end]
+
+    def without(self, days: Iterable[date], label: str) -> Calendar:
+        """This calendar with ``days`` removed, e.g. trading halts (D-HYT-17 overlay).
+
+        Days that are not days of this calendar are ignored; days outside the coverage
+        raise :class:`CalendarRangeError`.
+
+        >>> from dealbook.calendars.registry import get_calendar
+        >>> halted = get_calendar("nyse").without([date(2003, 6, 2)], "halt")
+        >>> halted.label, halted.add(date(2003, 5, 30), 1)
+        ('nyse without halt', datetime.date(2003, 6, 3))
+        """
+        removed = {}
+        for day in days:
+            self._position(day)
+            removed[day] = label
+        return Calendar(
+            name=self.name,
+            source=f"{self.source}; minus {len(removed)} day(s): {label}",
+            table=self.table.without(removed),
+            saturday_rule=self.saturday_rule,
+            overlays=(*self.overlays, label),
+        )
+
+    # -- vectorized queries -------------------------------------------------------------
+
+    def _positions(self, dates: DateArray) -> IntArray:
+        values = np.asarray(dates, dtype="datetime64[D]")
+        if np.isnat(values).any():
+            raise CalendarRangeError("NaT is not a date")
+        index: IntArray = values.astype(np.int64) - self.table.epoch_offset
+        if index.size and (int(index.min()) < 0 or int(index.max()) >= self._size):
+            raise CalendarRangeError(
+                f"some dates are outside the {self.name} calendar's coverage "
+                f"{self.first}..{self.last}"
+            )
+        return index
+
+    def _to_dates(self, index: IntArray) -> DateArray:
+        return (index + self.table.epoch_offset).astype("datetime64[D]")
+
+    def is_day_many(self, dates: DateArray) -> BoolArray:
+        """Vectorized :meth:`is_day` over a ``datetime64[D]`` array."""
+        result: BoolArray = self.table.open_mask[self._positions(dates)]
+        return result
+
+    def add_many(self, dates: DateArray, n: int | IntArray) -> DateArray:
+        """Vectorized :meth:`add`; ``n`` is a scalar or an array broadcastable to ``dates``."""
+        index, steps = np.broadcast_arrays(self._positions(dates), np.asarray(n, dtype=np.int64))
+        cum = self.table.cum
+        k = np.where(steps > 0, cum[index + 1] + steps - 1, cum[index] + steps)
+        moving = steps != 0
+        if np.any(moving & ((k < 0) | (k >= self._ndays))):
+            raise CalendarRangeError(
+                f"some results run past the {self.name} coverage {self.first}..{self.last}"
+            )
+        safe = np.where(moving, k, 0)
+        result = np.where(moving, self.table.day_positions[safe], index)
+        return self._to_dates(result)
+
+    def count_many(
+        self,
+        starts: DateArray,
+        ends: DateArray,
+        *,
+        include_start: bool = False,
+        include_end: bool = True,
+    ) -> IntArray:
+        """Vectorized :meth:`count` (same end conventions, same sign rule)."""
+        a, b = np.broadcast_arrays(self._positions(starts), self._positions(ends))
+        forward = a <= b
+        low_pos = np.where(forward, a, b)
+        high_pos = np.where(forward, b, a)
+        include_low = np.where(forward, include_start, include_end)
+        include_high = np.where(forward, include_end, include_start)
+        cum = self.table.cum
+        low = np.where(include_low, cum[low_pos], cum[low_pos + 1])
+        high = np.where(include_high, cum[high_pos + 1], cum[high_pos])
+        size = np.maximum(high - low, 0)
+        result: IntArray = np.where(forward, size, -size)
+        return result

@@ -1,0 +1,171 @@
+"""Normalizing EDGAR agreement text while keeping every offset traceable.
+
+Plain-text EDGAR exhibits carry artefacts that are not part of the agreement: ``<PAGE>``
+markers and the page numbers above them (Amnis L119-120 "2" / ``<PAGE>``), ``<TABLE>``,
+``<CAPTION>``, ``<S>`` and ``<C>`` tags, carriage returns, words hyphenated across
+lines, and the asterisk that some conversions put in place of an apostrophe (Hy-Tech
+L1355 "Company*s", defect D-HYT-28). :func:`normalize_text` blanks the markers with
+spaces of the same length (so columns stay exact), repairs the apostrophes in place and
+joins hyphenated words (the only step that shortens the text, recorded in the
+:class:`~dealbook.ingest.offsets.OffsetMap`). Each repair is kept, so that lint can
+report the artefact at its original position.
+
+>>> n = normalize_text("the Company*s shares\\n   2\\n<PAGE>\\nregis-\\n   tration")
+>>> n.text.split()
+['the', "Company's", 'shares', 'registration']
+>>> [str(r.kind) for r in n.repairs]
+['apostrophe', 'hyphenation']
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import re
+
+from dealbook.ingest.offsets import OffsetMap
+from dealbook.ingest.offsets import TextBuilder
+
+
+class RepairKind(enum.StrEnum):
+    """What the normalizer changed."""
+
+    APOSTROPHE = "apostrophe"
+    """An asterisk standing for an apostrophe ("Company*s")."""
+    HYPHENATION = "hyphenation"
+    """A word hyphenated across a line break, joined."""
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Repair:
+    """One change the normalizer made, at normalized offsets ``start``..``end``."""
+
+    kind: RepairKind
+    start: int
+    end: int
+    original: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Normalized:
+    """Normalized text, its map to original offsets, and the repairs that were made."""
+
+    text: str
+    offsets: OffsetMap
+    repairs: tuple[Repair, ...] = ()
+
+
+_MARKUP = re.compile(
+    r"</?(?:PAGE|TABLE|CAPTION|S|C|FN|F\d+|R\d+)>|</?(?:DOCUMENT|TEXT)>"
+    r"|^[ \t]*<(?:TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[^\n]*",
+    re.MULTILINE | re.IGNORECASE,
+)
+_PAGE_NUMBER = re.compile(
+    r"^[ \t]*(?:\d{1,3}|[ivxlc]{1,7}|-[ \t]*\d{1,3}[ \t]*-|[Pp]age[ \t]+\d{1,3})[ \t]*(?:\n|\Z)"
+    r"(?=(?:[ \t]*\n){0,3}[ \t]*(?:<PAGE>|\f|\Z))",
+    re.MULTILINE,
+)
+_ASTERISK = re.compile(r"(?<=[A-Za-z])\*(?=s\b)|(?<=[a-z]s)\*(?=[ \t]+[a-z])")
+_HYPHEN = re.compile(r"(?<=[a-z])-\n[ \t]*(?=[a-z])")
+_WORD_BEFORE = re.compile(r"[A-Za-z]+$")
+_WORD_AFTER = re.compile(r"[a-z]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SAME_LENGTH = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2032": "'",
+        "\u2033": '"',
+    }
+)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def normalize_text(original: str, start: int = 0, end: int | None = None) -> Normalized:
+    """Normalize the plain-text slice ``original[start:end]``; offsets stay global."""
+    end = len(original) if end is None else end
+    raw = original[start:end]
+    text = raw.replace("\r\n", " \n").replace("\r", "\n").translate(_SAME_LENGTH)
+    text = _CONTROL.sub(" ", text)
+    text = _PAGE_NUMBER.sub(_blank, text)
+    text = _MARKUP.sub(_blank, text)
+    repairs: list[Repair] = []
+    chars: list[str] | None = None
+    for match in _ASTERISK.finditer(text):
+        if chars is None:
+            chars = list(text)
+        chars[match.start()] = "'"
+        repairs.append(
+            Repair(kind=RepairKind.APOSTROPHE, start=match.start(), end=match.end(), original="*")
+        )
+    if chars is not None:
+        text = "".join(chars)
+    joins = [(m, _drop_hyphen(text, m)) for m in _HYPHEN.finditer(text) if _keep_join(text, m)]
+    if not joins:
+        return Normalized(
+            text=text, offsets=OffsetMap.identity(len(text), start), repairs=tuple(repairs)
+        )
+    builder = TextBuilder(" " * start + text)
+    cursor = start
+    removed_before: list[tuple[int, int]] = []
+    removed = 0
+    moved: list[Repair] = []
+    for match, word_break in joins:
+        keep = 0 if word_break else 1
+        builder.copy(cursor, match.start() + start + keep)
+        norm_at = match.start() - removed
+        moved.append(
+            Repair(
+                kind=RepairKind.HYPHENATION,
+                start=norm_at,
+                end=norm_at + keep,
+                original=match.group(0),
+            )
+        )
+        removed += match.end() - match.start() - keep
+        removed_before.append((match.start(), removed))
+        cursor = match.end() + start
+    builder.copy(cursor, start + len(text))
+    joined, offsets = builder.finish()
+    shifted = [_shift(r, removed_before) for r in repairs]
+    ordered = sorted([*shifted, *moved], key=lambda r: r.start)
+    return Normalized(text=joined, offsets=offsets, repairs=tuple(ordered))
+
+
+def _keep_join(text: str, match: re.Match[str]) -> bool:
+    """Join only real line-end hyphens, not a dash ruling line."""
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    return before is not None
+
+
+def _drop_hyphen(text: str, match: re.Match[str]) -> bool:
+    """True for a syllable break ("regis-/tration"), False for a compound ("majority-/in").
+
+    The joined word is looked up in the document itself: if it occurs unhyphenated
+    elsewhere, the hyphen was a syllable break; if the hyphenated form occurs, it was a
+    compound; otherwise a lower-case continuation is taken as a syllable break.
+    """
+    before = _WORD_BEFORE.search(text, max(0, match.start() - 40), match.start())
+    after = _WORD_AFTER.match(text, match.end())
+    if before is None or after is None:
+        return False
+    head, tail = before.group(0), after.group(0)
+    if re.search(rf"\b{re.escape(head)}-{re.escape(tail)}\b", text):
+        return False
+    return True
+
+
+def _shift(repair: Repair, removed_before: list[tuple[int, int]]) -> Repair:
+    """Move a repair made before joining to its offset in the joined text."""
+    removed = 0
+    for at, total in removed_before:
+        if at >= repair.start:
+            break
+        removed = total
+    return dataclasses.replace(repair, start=repair.start - removed, end=repair.end - removed)
