@@ -90,7 +90,7 @@ def parse_sections(text: str, toc: Toc) -> tuple[Section, ...]:
         if heading is not None:
             node.heading, node.heading_start, node.heading_end = heading
         nodes.append(node)
-    return _finish(nodes, len(text))
+    return _finish(nodes, text)
 
 
 def _top(kind: SectionKind, number: str, start: int, *, depth: int) -> _Node:
@@ -218,8 +218,15 @@ def _attachment_heading(text: str, pos: int) -> tuple[str, int, int] | None:
     return None
 
 
-def _finish(nodes: list[_Node], length: int) -> tuple[Section, ...]:
+def _line_start(text: str, at: int) -> int:
+    """``at``, moved back to its line start when only blanks precede it on the line."""
+    line_start = text.rfind("\n", 0, at) + 1
+    return line_start if not text[line_start:at].strip() else at
+
+
+def _finish(nodes: list[_Node], text: str) -> tuple[Section, ...]:
     """Order the nodes, compute each section's end, and freeze them."""
+    length = len(text)
     order = sorted(range(len(nodes)), key=lambda i: (nodes[i].start, nodes[i].depth))
     remap = {old: new for new, old in enumerate(order)}
     ordered = [nodes[i] for i in order]
@@ -229,7 +236,7 @@ def _finish(nodes: list[_Node], length: int) -> tuple[Section, ...]:
         node.end = length
         for later in ordered[i + 1 :]:
             if later.depth <= node.depth:
-                node.end = later.start
+                node.end = _line_start(text, later.start)
                 break
         if node.kind is SectionKind.TOC:
             node.end = min(node.end, _toc_end(ordered, i, length))

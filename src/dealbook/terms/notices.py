@@ -16,6 +16,7 @@ from pydantic import Field
 from dealbook.calendars.conventions import CalendarName
 from dealbook.calendars.conventions import NoticeEffect
 from dealbook.calendars.conventions import NoticeMethod
+from dealbook.calendars.notice import NoticeRule
 from dealbook.terms.base import Assumption
 from dealbook.terms.base import Cites
 from dealbook.terms.base import term
@@ -41,6 +42,8 @@ class Notices:
     business_hours_start: time = time(9, 0)
     business_hours_end: time = time(17, 0)
     business_calendar: CalendarName = CalendarName.NY_BANKING
+    recipient_zone: str = "America/New_York"
+    """Where notices are received when the contact block names no zone (HYT: business hours there)."""
     change_of_address_required: bool = True
     cite: Cites = ()
     assumption: Assumption | None = None
@@ -48,3 +51,17 @@ class Notices:
     def rule_for(self, method: NoticeMethod) -> MethodRule | None:
         """The rule for ``method``, or None when the clause does not list it."""
         return next((rule for rule in self.methods if rule.method is method), None)
+
+    def to_rule(self) -> NoticeRule:
+        """The calendar-layer rule that computes when a notice is deemed given."""
+        days = [rule.days for rule in self.methods if rule.effect is NoticeEffect.DAYS_AFTER_SENDING and rule.days is not None]
+        first = self.cite[0].ref() if self.cite else None
+        return NoticeRule(
+            effects={rule.method: rule.effect for rule in self.methods},
+            days_after_sending=days[0] if days else 5,
+            business_hours_start=self.business_hours_start,
+            business_hours_end=self.business_hours_end,
+            recipient_zone=self.recipient_zone,
+            business_calendar=self.business_calendar,
+            clause=first,
+        )

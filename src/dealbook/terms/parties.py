@@ -13,6 +13,7 @@ from pydantic import Field
 from dealbook.terms.base import Assumption
 from dealbook.terms.base import Cites
 from dealbook.terms.base import IsoDate
+from dealbook.terms.base import Money
 from dealbook.terms.base import Price
 from dealbook.terms.base import Shares
 from dealbook.terms.base import Slug
@@ -36,6 +37,20 @@ class Contact:
 
 
 @term
+class Disclosure:
+    """A matter the Company discloses in a schedule: litigation, defaults, consents (HYT Sch. 3.1(e)-(h))."""
+
+    id: Slug
+    schedule: str
+    """The schedule as printed, e.g. ``Sch. 3.1(g)``."""
+    what: str
+    amount: Money | None = None
+    """The amount claimed or owed, where the schedule states one."""
+    cite: Cites = ()
+    assumption: Assumption | None = None
+
+
+@term
 class Company:
     """The issuer."""
 
@@ -47,6 +62,8 @@ class Company:
     notice: Contact
     copies: tuple[Contact, ...] = ()
     """Notice copies (company counsel and the like)."""
+    disclosures: tuple[Disclosure, ...] = ()
+    """Scheduled exceptions to the representations (litigation, defaults, consents)."""
     cite: Cites = ()
     assumption: Assumption | None = None
 
@@ -137,6 +154,9 @@ class Capitalization:
     outstanding_common: Shares
     reserves: tuple[ReserveLine, ...] = ()
     deal_reserve: DealReserve | None = None
+    contingent: tuple[ReserveLine, ...] = ()
+    """Issuances disclosed as possible but not reserved (a note settlement under negotiation,
+    shares pledged under an unfunded loan: HYT Sch. 3.1(c) B-C); not counted in :attr:`headroom`."""
     other_classes: tuple[ShareClass, ...] = ()
     cite: Cites = ()
     assumption: Assumption | None = None
