@@ -52,7 +52,9 @@ def _quantlib_business_days(first: date, last: date) -> set[date]:
     return {d for d in _all_days(first, last) if fed.isBusinessDay(ql.Date(d.day, d.month, d.year))}
 
 
-@pytest.mark.filterwarnings("ignore:Series.values returning an ndarray")  # inside exchange-calendars
+@pytest.mark.filterwarnings(
+    "ignore:Series.values returning an ndarray"
+)  # inside exchange-calendars
 def test_nyse_trading_days_equal_exchange_calendars_xnys_1995_2035() -> None:
     ours = _days_of(get_calendar("nyse"), FIRST, LAST)
     assert ours == set(_xnys_sessions())
@@ -141,7 +143,9 @@ def test_unknown_calendar_name() -> None:
 
 def _snapshot(calendar: Calendar) -> str:
     lines = [f"# {calendar.label}", f"# source: {calendar.source}"]
-    lines += [f"{d} {d:%a} {reason}" for d, reason in calendar.closures(COVERAGE_FIRST, COVERAGE_LAST)]
+    lines += [
+        f"{d} {d:%a} {reason}" for d, reason in calendar.closures(COVERAGE_FIRST, COVERAGE_LAST)
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -15,9 +15,9 @@ Conventions, stated once:
   that), so that ``add(add(d, a), b) == add(d, a + b)`` whenever ``a`` and ``b`` have
   the same sign. QuantLib instead rolls ``d`` forward when ``n == 0``.
 * ``count(start, end)`` counts the days in ``(start, end]`` by default; each end is
-  included or excluded explicitly. When ``end < start`` the result is negative and
-  the two flags swap ends, as in QuantLib's ``businessDaysBetween``, so that
-  ``count(d, add(d, n)) == n`` for every ``n``.
+  included or excluded explicitly. When ``end < start`` the result is negative and each
+  flag stays with its own date (so the interval is ``[end, start)`` by default), as in
+  QuantLib's ``businessDaysBetween``; thus ``count(d, add(d, n)) == n`` for every ``n``.
 
 >>> from dealbook.calendars.registry import get_calendar
 >>> fed = get_calendar("ny-banking")
@@ -160,7 +160,7 @@ class Calendar:
         """Number of days of this calendar between ``start`` and ``end``.
 
         By default the interval is ``(start, end]``. When ``end < start`` the count is
-        negative and the flags swap ends (QuantLib's convention).
+        negative and each flag stays with its own date (QuantLib's convention).
 
         >>> from dealbook.calendars.registry import get_calendar
         >>> nyse = get_calendar("nyse")

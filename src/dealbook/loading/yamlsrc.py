@@ -76,6 +76,8 @@ class LocatedDocument:
             elif isinstance(node, list) and isinstance(element, int) and 0 <= element < len(node):
                 node = node[element]
                 out.append(element)
+            elif isinstance(node, dict) and node.get("kind") == element:
+                continue  # a discriminated-union tag, not a key
             elif isinstance(node, dict) and isinstance(element, str) and _looks_like_field(element):
                 out.append(element)
                 node = None
