@@ -18,13 +18,17 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.mark.parametrize("relative", sorted(generated_files()))
 def test_generated_file_is_current(relative: str) -> None:
     committed = (ROOT / relative).read_text(encoding="utf-8")
-    assert committed == generated_files()[relative], f"{relative} is stale: run `python tools/gen_docs.py`"
+    assert committed == generated_files()[relative], (
+        f"{relative} is stale: run `python tools/gen_docs.py`"
+    )
 
 
 def test_schema_command_prints_committed_schema() -> None:
     result = CliRunner().invoke(build_app(), ["schema"])
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == json.loads((ROOT / "schema" / "deal.schema.json").read_text())
+    assert json.loads(result.stdout) == json.loads(
+        (ROOT / "schema" / "deal.schema.json").read_text()
+    )
 
 
 def test_every_code_is_documented() -> None:

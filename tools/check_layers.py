@@ -47,7 +47,9 @@ def violations(package_dir: Path) -> list[str]:
                 pieces = target.split(".")
                 if pieces[0] != name or len(pieces) < 2:
                     continue
-                if pieces[1] not in ALLOWED[layer] and (pieces[1] in ALLOWED or pieces[1] in {"cli", "web", "docsgen"}):
+                if pieces[1] not in ALLOWED[layer] and (
+                    pieces[1] in ALLOWED or pieces[1] in {"cli", "web", "docsgen"}
+                ):
                     out.append(
                         f"{path}:{node.lineno}:{node.col_offset + 1}: error LAYER-IMPORT "
                         f"{name}.{layer} must not import {target} (allowed: {', '.join(sorted(ALLOWED[layer]))})"

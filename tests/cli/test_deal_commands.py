@@ -18,12 +18,16 @@ def test_check_valid_and_invalid() -> None:
     assert (ok.exit_code, ok.stdout) == (0, "1 deal file(s) OK\n")
     bad = runner.invoke(build_app(), ["check", str(FIXTURES / "invalid-float-money.yaml")])
     assert bad.exit_code == 1
-    assert bad.stdout.startswith(f"{FIXTURES / 'invalid-float-money.yaml'}:26:14: error DEAL-FLOAT-NUMBER ")
+    assert bad.stdout.startswith(
+        f"{FIXTURES / 'invalid-float-money.yaml'}:26:14: error DEAL-FLOAT-NUMBER "
+    )
     assert '    hint: quote it, e.g. "0.001", so it is read exactly' in bad.stdout
 
 
 def test_check_json_and_usage_error() -> None:
-    result = runner.invoke(build_app(), ["check", "--format", "json", str(FIXTURES / "invalid-unknown-holder.yaml")])
+    result = runner.invoke(
+        build_app(), ["check", "--format", "json", str(FIXTURES / "invalid-unknown-holder.yaml")]
+    )
     payload = json.loads(result.stdout)
     assert result.exit_code == 1 and payload["errors"] is True
     assert payload["diagnostics"][0]["code"] == "DEAL-UNKNOWN-HOLDER"
@@ -35,7 +39,11 @@ def test_check_json_and_usage_error() -> None:
 def test_deals_and_show() -> None:
     listing = runner.invoke(build_app(), ["deals"])
     assert listing.exit_code == 0
-    assert [line.split()[0] for line in listing.stdout.splitlines()] == ["insynq-2002", "amnis-2003", "hytech-2003"]
+    assert [line.split()[0] for line in listing.stdout.splitlines()] == [
+        "insynq-2002",
+        "amnis-2003",
+        "hytech-2003",
+    ]
     shown = runner.invoke(build_app(), ["show", "hytech-2003", "--format", "json"])
     data = json.loads(shown.stdout)
     assert data["id"] == "hytech-2003"

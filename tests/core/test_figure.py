@@ -11,7 +11,12 @@ from dealbook.core.source import ClauseRef
 
 def test_rra_example_figure_tree() -> None:
     opa = Figure(label="outstanding principal", value=Decimal(250000), unit="USD")
-    rate = Figure(label="Applicable Percentage", value=Decimal("0.02"), unit="1/month", clauses=(ClauseRef(doc="rra", section="2(c)"),))
+    rate = Figure(
+        label="Applicable Percentage",
+        value=Decimal("0.02"),
+        unit="1/month",
+        clauses=(ClauseRef(doc="rra", section="2(c)"),),
+    )
     months = Figure(label="months late", value=Decimal(1), assumptions=("month_proration=A",))
     payment = Figure(
         label="registration delay payment",
@@ -25,7 +30,10 @@ def test_rra_example_figure_tree() -> None:
     assert [str(c) for c in payment.all_clauses()] == ["rra:2(c)"]
     assert payment.all_assumptions() == ("month_proration=A",)
     assert payment.to_json()["value"] == "5000.00"
-    assert payment.explain().splitlines()[0] == "registration delay payment = 5000.00 USD  [OPA x 0.02 x months]  (rra:2(c))"
+    assert (
+        payment.explain().splitlines()[0]
+        == "registration delay payment = 5000.00 USD  [OPA x 0.02 x months]  (rra:2(c))"
+    )
 
 
 def test_dates_and_missing_values_render() -> None:

@@ -35,7 +35,9 @@ def test_dec_accepts_exact_inputs(raw: object, expected: Decimal) -> None:
     assert dec(raw) == expected
 
 
-@pytest.mark.parametrize("raw", [0.1, None, True, "", "1,00", "$120,000", "abc", Fraction(1, 3), Decimal("NaN"), [1]])
+@pytest.mark.parametrize(
+    "raw", [0.1, None, True, "", "1,00", "$120,000", "abc", Fraction(1, 3), Decimal("NaN"), [1]]
+)
 def test_dec_refuses_inexact_or_non_numbers(raw: object) -> None:
     with pytest.raises(NumberError):
         dec(raw)

@@ -55,7 +55,10 @@ def _normalize(text: str) -> str:
 @pytest.mark.parametrize("deal_id", BUNDLED_IDS)
 def test_every_quote_is_in_the_cited_seed_lines(deal_id: str, seeds_dir: Path) -> None:
     deal = _load(deal_id)
-    texts = {doc.id: (seeds_dir / Path(doc.text or "").name).read_text(encoding="utf-8").splitlines() for doc in deal.documents}
+    texts = {
+        doc.id: (seeds_dir / Path(doc.text or "").name).read_text(encoding="utf-8").splitlines()
+        for doc in deal.documents
+    }
     quoted = 0
     for path, block in walk_blocks(deal):
         if not isinstance(block, Citation) or block.quote is None:
@@ -65,7 +68,9 @@ def test_every_quote_is_in_the_cited_seed_lines(deal_id: str, seeds_dir: Path) -
         lines = texts[block.doc]
         assert last <= len(lines), f"{path}: {block.doc} has {len(lines)} lines"
         window = _normalize(" ".join(lines[first - 1 : last]))
-        assert _normalize(block.quote) in window, f"{path}: {block.quote!r} not in {block.doc}:{first}-{last}"
+        assert _normalize(block.quote) in window, (
+            f"{path}: {block.quote!r} not in {block.doc}:{first}-{last}"
+        )
         quoted += 1
     assert quoted >= 40, f"{deal_id} has only {quoted} quoted citations"
 

@@ -91,5 +91,10 @@ def test_evaluate_rules_directly() -> None:
     )
     assert evaluate(rule, clock, {})[0] == date(2003, 1, 1)
     assert evaluate(rule, clock, {"a": date(2002, 12, 1)})[0] == date(2002, 12, 11)
-    undefined = AfterAnchor(kind="after", anchor="funding-termination", within=parse_duration("30 days"))
-    assert evaluate(undefined, clock, {}) == (None, "funding-termination + 30 days (anchor not yet known)")
+    undefined = AfterAnchor(
+        kind="after", anchor="funding-termination", within=parse_duration("30 days")
+    )
+    assert evaluate(undefined, clock, {}) == (
+        None,
+        "funding-termination + 30 days (anchor not yet known)",
+    )

@@ -10,7 +10,10 @@ VALID = Path(__file__).parent / "fixtures" / "deal" / "valid.yaml"
 
 
 def test_assumed_block_covers_children_but_cited_container_does_not() -> None:
-    text = VALID.read_text().replace("        - {holder: second-buyer, principal: 60000, cite: {doc: spa, section: \"1(a)\"}}", "        - {holder: second-buyer, principal: 60000}")
+    text = VALID.read_text().replace(
+        '        - {holder: second-buyer, principal: 60000, cite: {doc: spa, section: "1(a)"}}',
+        "        - {holder: second-buyer, principal: 60000}",
+    )
     _, diagnostics = load_deal_text(text, "v.yaml", base_dir=VALID.parent)
     assert [(d.code, d.span.line if d.span else 0) for d in diagnostics] == [("DEAL-UNCITED", 53)]
 

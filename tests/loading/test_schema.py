@@ -15,8 +15,14 @@ def test_schema_accepts_bundled_deals_and_rejects_unknown_keys() -> None:
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     validator = jsonschema.Draft202012Validator(schema)
     for deal_id in BUNDLED_IDS:
-        data = yaml.load(bundled_path(deal_id).read_text(), Loader=yaml.BaseLoader)  # all scalars as text
-        errors = [e for e in validator.iter_errors(data) if e.validator in ("additionalProperties", "required")]
+        data = yaml.load(
+            bundled_path(deal_id).read_text(), Loader=yaml.BaseLoader
+        )  # all scalars as text
+        errors = [
+            e
+            for e in validator.iter_errors(data)
+            if e.validator in ("additionalProperties", "required")
+        ]
         assert errors == [], (deal_id, [e.message for e in errors[:3]])
     bad = {"dealbook": 1, "id": "x", "bogus": 1}
     assert any(e.validator == "additionalProperties" for e in validator.iter_errors(bad))

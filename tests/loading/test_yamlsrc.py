@@ -7,9 +7,19 @@ from dealbook.terms.base import FloatLiteral
 
 
 def test_scalars_resolve_safely() -> None:
-    doc, diagnostics = read_yaml('a: no\nb: 2003-04-28\nc: 0.02\nd: "0.02"\ne: 1_000\nf: ~\ng: true\n', "s.yaml")
+    doc, diagnostics = read_yaml(
+        'a: no\nb: 2003-04-28\nc: 0.02\nd: "0.02"\ne: 1_000\nf: ~\ng: true\n', "s.yaml"
+    )
     assert diagnostics == [] and doc is not None
-    assert doc.data == {"a": "no", "b": "2003-04-28", "c": "0.02", "d": "0.02", "e": 1000, "f": None, "g": True}
+    assert doc.data == {
+        "a": "no",
+        "b": "2003-04-28",
+        "c": "0.02",
+        "d": "0.02",
+        "e": 1000,
+        "f": None,
+        "g": True,
+    }
     assert isinstance(doc.data["c"], FloatLiteral)  # type: ignore[index]  # data is a dict here
     assert not isinstance(doc.data["d"], FloatLiteral)  # type: ignore[index]
 
@@ -31,7 +41,9 @@ def test_resolve_skips_union_tags() -> None:
 
 def test_duplicate_keys_and_syntax_errors() -> None:
     _, diagnostics = read_yaml("a: 1\nb: 2\na: 3\n", "d.yaml")
-    assert [(d.code, d.span.line if d.span else 0) for d in diagnostics] == [("YAML-DUPLICATE-KEY", 3)]
+    assert [(d.code, d.span.line if d.span else 0) for d in diagnostics] == [
+        ("YAML-DUPLICATE-KEY", 3)
+    ]
     doc, diagnostics = read_yaml("a: [1, 2\n", "e.yaml")
     assert doc is None and diagnostics[0].code == "YAML-SYNTAX"
 

@@ -19,7 +19,9 @@ def test_insynq_overview_lines() -> None:
     deal, _ = load_bundled("insynq-2002")
     assert deal is not None
     text = render_overview(deal)
-    assert "  11  2003-08-29 Fri         $30,000      60,000         $450,000        900,000" in text
+    assert (
+        "  11  2003-08-29 Fri         $30,000      60,000         $450,000        900,000" in text
+    )
     assert "2003-09-08 Mon  Registration Statement filing deadline" in text
     assert "2003-12-07 Sun  Registration Statement effectiveness deadline" in text
     assert "(not a business day)" in text

@@ -15,8 +15,16 @@ def test_defaults_match_appendix_a() -> None:
     assert c.business_day_calendar is CalendarName.NY_BANKING
     assert c.month_proration is Proration.A
     assert c.calendar_deadline_roll is Roll.NONE
-    assert (c.slda_base, c.slda_scope, c.rra_termination_date) == ("A", "per-holder", "effective-date")
-    assert (c.escrow_shares_owned, c.escrow_shares_outstanding, c.topup_rounding) == (False, True, "up")
+    assert (c.slda_base, c.slda_scope, c.rra_termination_date) == (
+        "A",
+        "per-holder",
+        "effective-date",
+    )
+    assert (c.escrow_shares_owned, c.escrow_shares_outstanding, c.topup_rounding) == (
+        False,
+        True,
+        "up",
+    )
 
 
 def test_reading_keys_resolve() -> None:

@@ -15,8 +15,18 @@ def test_amnis_schedule() -> None:
         {
             "rates": [{"from_month": 1, "rate": "2%"}, {"from_month": 2, "rate": "3%"}],
             "chooser": "company",
-            "triggers": [{"id": "opinion", "what": "opinion not accepted", "grace": "3 business-days", "cite": CITE}],
+            "triggers": [
+                {
+                    "id": "opinion",
+                    "what": "opinion not accepted",
+                    "grace": "3 business-days",
+                    "cite": CITE,
+                }
+            ],
             "cite": CITE,
         },
     )
-    assert [(s.from_month, s.rate) for s in slda.rates] == [(1, Decimal("0.02")), (2, Decimal("0.03"))]
+    assert [(s.from_month, s.rate) for s in slda.rates] == [
+        (1, Decimal("0.02")),
+        (2, Decimal("0.03")),
+    ]

@@ -9,5 +9,11 @@ from tests.terms.helpers import build
 
 
 def test_default_interest() -> None:
-    remedies = build(Remedies, {"default_interest": {"rate": "15%", "compounding": "annual", "cite": CITE}, "cite": CITE})
-    assert remedies.default_interest is not None and remedies.default_interest.compounding is Compounding.ANNUAL
+    remedies = build(
+        Remedies,
+        {"default_interest": {"rate": "15%", "compounding": "annual", "cite": CITE}, "cite": CITE},
+    )
+    assert (
+        remedies.default_interest is not None
+        and remedies.default_interest.compounding is Compounding.ANNUAL
+    )

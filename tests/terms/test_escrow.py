@@ -13,7 +13,14 @@ def test_schedule_1_total() -> None:
         {
             "agent": "kgl",
             "cash": 750000,
-            "lots": [{"id": "underlying", "purpose": "underlying-shares", "shares": 5000000, "cite": CITE}],
+            "lots": [
+                {
+                    "id": "underlying",
+                    "purpose": "underlying-shares",
+                    "shares": 5000000,
+                    "cite": CITE,
+                }
+            ],
             "certificates": [
                 {"count": 7, "shares_each": 500000},
                 {"count": 20, "shares_each": 250000},

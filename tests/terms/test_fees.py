@@ -14,8 +14,21 @@ def test_fixed_fees_sum() -> None:
         Fees,
         {
             "fixed": [
-                {"id": "kgl", "payee": "kgl", "amount": 25000, "plus_disbursements": True, "deducted_from_escrow": True, "cite": CITE},
-                {"id": "escrow-agent", "payee": "kgl", "amount": 5000, "deducted_from_escrow": True, "cite": CITE},
+                {
+                    "id": "kgl",
+                    "payee": "kgl",
+                    "amount": 25000,
+                    "plus_disbursements": True,
+                    "deducted_from_escrow": True,
+                    "cite": CITE,
+                },
+                {
+                    "id": "escrow-agent",
+                    "payee": "kgl",
+                    "amount": 5000,
+                    "deducted_from_escrow": True,
+                    "cite": CITE,
+                },
             ]
         },
     )

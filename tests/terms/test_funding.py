@@ -16,14 +16,23 @@ def test_monthly_tranche() -> None:
         {
             "id": "funding-dates",
             "name": "Funding Dates",
-            "when": {"kind": "monthly", "day": "last-business-day", "first_month": "2002-10", "last_month": "2003-08"},
+            "when": {
+                "kind": "monthly",
+                "day": "last-business-day",
+                "first_month": "2002-10",
+                "last_month": "2003-08",
+            },
             "principal": 30000,
             "warrant_shares": 60000,
             "cite": CITE,
         },
     )
     assert isinstance(tranche.when, MonthlyRule)
-    assert (tranche.when.first_month, tranche.when.last_month, tranche.warrant_shares) == ("2002-10", "2003-08", 60000)
+    assert (tranche.when.first_month, tranche.when.last_month, tranche.warrant_shares) == (
+        "2002-10",
+        "2003-08",
+        60000,
+    )
 
 
 def test_after_event_tranche() -> None:
@@ -32,7 +41,11 @@ def test_after_event_tranche() -> None:
         {
             "id": "closing",
             "name": "Closing",
-            "when": {"kind": "after-event", "event": "registration-effective", "within": "5 business-days"},
+            "when": {
+                "kind": "after-event",
+                "event": "registration-effective",
+                "within": "5 business-days",
+            },
             "principal": 750000,
             "paid_to": "escrow",
             "cite": CITE,

@@ -10,5 +10,13 @@ from tests.terms.helpers import build
 
 
 def test_cap() -> None:
-    cap = build(OwnershipCap, {"percent": "5%", "waiver_notice": "75 days", "revocation_window": "1 business-day", "cite": CITE})
+    cap = build(
+        OwnershipCap,
+        {
+            "percent": "5%",
+            "waiver_notice": "75 days",
+            "revocation_window": "1 business-day",
+            "cite": CITE,
+        },
+    )
     assert cap.percent == Decimal("0.05") and cap.strictly_more_than

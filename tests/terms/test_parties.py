@@ -17,7 +17,12 @@ def test_insynq_headroom_is_zero() -> None:
             "outstanding_common": 66_527_503,
             "reserves": [
                 {"id": "options", "label": "option plans", "shares": 23_722_925, "cite": CITE},
-                {"id": "convertibles", "label": "other convertibles", "shares": 159_749_572, "cite": CITE},
+                {
+                    "id": "convertibles",
+                    "label": "other convertibles",
+                    "shares": 159_749_572,
+                    "cite": CITE,
+                },
             ],
             "cite": CITE,
         },

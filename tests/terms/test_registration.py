@@ -24,4 +24,7 @@ def test_filing_date_rule() -> None:
         },
     )
     assert isinstance(term.rule, EarliestOf)
-    assert [b.anchor for b in term.rule.of if isinstance(b, AfterAnchor)] == ["last-funding-date", "funding-termination"]
+    assert [b.anchor for b in term.rule.of if isinstance(b, AfterAnchor)] == [
+        "last-funding-date",
+        "funding-termination",
+    ]

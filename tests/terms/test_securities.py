@@ -22,8 +22,20 @@ def test_lesser_of_fixed_and_discount_with_floor() -> None:
                 "of": {
                     "kind": "lesser-of",
                     "of": [
-                        {"kind": "fixed", "price": {"value": "0.10", "assumption": {"id": "fixed", "rationale": "r"}}},
-                        {"kind": "discount-to-average", "multiplier": "50%", "lowest": 3, "of_last": 20, "price_field": "bid"},
+                        {
+                            "kind": "fixed",
+                            "price": {
+                                "value": "0.10",
+                                "assumption": {"id": "fixed", "rationale": "r"},
+                            },
+                        },
+                        {
+                            "kind": "discount-to-average",
+                            "multiplier": "50%",
+                            "lowest": 3,
+                            "of_last": 20,
+                            "price_field": "bid",
+                        },
                     ],
                 },
             },
@@ -34,4 +46,9 @@ def test_lesser_of_fixed_and_discount_with_floor() -> None:
     assert isinstance(conversion.price.of, LesserOf)
     discount = conversion.price.of.of[1]
     assert isinstance(discount, DiscountToAverage)
-    assert (discount.multiplier, discount.lowest, discount.of_last, discount.price_field) == (Decimal("0.5"), 3, 20, PriceField.BID)
+    assert (discount.multiplier, discount.lowest, discount.of_last, discount.price_field) == (
+        Decimal("0.5"),
+        3,
+        20,
+        PriceField.BID,
+    )

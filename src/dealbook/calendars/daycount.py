@@ -10,7 +10,10 @@ Art. VI, the compounding. The spec (§0.1, Appendix A ``interest.day_count`` and
   the start is the 30th or 31st);
 * simple interest, or annual compounding on the anniversaries of the start date with
   the partial year either as a simple stub (``(1 + r)^k x (1 + r f) - 1``) or as a
-  fractional exponent (``(1 + r)^(k + f) - 1``), golden G-21.
+  fractional exponent (``(1 + r)^(k + f) - 1``), golden G-21. ``k`` counts anniversaries
+  (each whole year is exactly one year, whatever the day count); the day count measures
+  only the stub ``f`` after the last anniversary (under Act/360 a stub can slightly
+  exceed 1, e.g. 361 days = 361/360).
 
 Simple interest and the simple stub are exact rationals (:func:`interest_fraction`);
 :func:`interest` returns them as Decimals, exact when the rational has a finite decimal

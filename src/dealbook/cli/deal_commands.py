@@ -31,7 +31,9 @@ def register(app: typer.Typer) -> None:
 
 
 def check(
-    files: Annotated[list[Path], typer.Argument(help="Deal files to validate.", show_default=False)],
+    files: Annotated[
+        list[Path], typer.Argument(help="Deal files to validate.", show_default=False)
+    ],
     fmt: FormatOption = OutputFormat.TEXT,
 ) -> None:
     """Validate deal files; print `path:line:col: error CODE message`; exit 1 on errors."""
@@ -50,7 +52,13 @@ def deals(fmt: FormatOption = OutputFormat.TEXT) -> None:
     rows = []
     for deal_id in BUNDLED_IDS:
         deal, _ = resolve_deal(deal_id)
-        rows.append({"id": deal_id, "name": deal.name if deal else "(invalid)", "path": str(bundled_path(deal_id))})
+        rows.append(
+            {
+                "id": deal_id,
+                "name": deal.name if deal else "(invalid)",
+                "path": str(bundled_path(deal_id)),
+            }
+        )
     if fmt is OutputFormat.JSON:
         emit_json({"deals": rows})
         return
@@ -72,8 +80,8 @@ def show(
     fmt: FormatOption = OutputFormat.TEXT,
 ) -> None:
     """Print a deal's terms (JSON: Decimals as strings, dates ISO)."""
-    from dealbook.reports.overview import deal_json  # noqa: PLC0415  # keeps start-up light
-    from dealbook.reports.overview import render_overview  # noqa: PLC0415
+    from dealbook.reports.overview import deal_json  # keeps start-up light
+    from dealbook.reports.overview import render_overview
 
     loaded = load_or_exit(deal, fmt)
     if fmt is OutputFormat.JSON:
@@ -89,7 +97,7 @@ def schema() -> None:
 
 def demo() -> None:
     """The main job on bundled data: load each seed deal and print its overview."""
-    from dealbook.reports.overview import render_overview  # noqa: PLC0415
+    from dealbook.reports.overview import render_overview
 
     for deal_id in BUNDLED_IDS:
         loaded = load_or_exit(deal_id, OutputFormat.TEXT)

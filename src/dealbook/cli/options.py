@@ -21,7 +21,9 @@ class OutputFormat(enum.StrEnum):
     JSON = "json"
 
 
-FormatOption = Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)]
+FormatOption = Annotated[
+    OutputFormat, typer.Option("--format", "-f", help="Output format.", case_sensitive=False)
+]
 
 
 def emit_json(payload: object) -> None:
@@ -32,7 +34,9 @@ def emit_json(payload: object) -> None:
 def emit_diagnostics(diagnostics: Sequence[Diagnostic], fmt: OutputFormat) -> int:
     """Print diagnostics and return the exit code (1 when any is an error)."""
     if fmt is OutputFormat.JSON:
-        emit_json({"diagnostics": [d.to_json() for d in diagnostics], "errors": has_errors(diagnostics)})
+        emit_json(
+            {"diagnostics": [d.to_json() for d in diagnostics], "errors": has_errors(diagnostics)}
+        )
     else:
         for diagnostic in diagnostics:
             sys.stdout.write(diagnostic.format() + "\n")

@@ -22,7 +22,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 #: Context used for every dealbook division: 50 significant digits, never float.
-CONTEXT = decimal.Context(prec=50, rounding=decimal.ROUND_HALF_EVEN, traps=[decimal.InvalidOperation])
+CONTEXT = decimal.Context(
+    prec=50, rounding=decimal.ROUND_HALF_EVEN, traps=[decimal.InvalidOperation]
+)
 
 _NUMBER = re.compile(r"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$")
 

@@ -33,7 +33,9 @@ class DealClock:
     def of(cls, conventions: Conventions) -> DealClock:
         """The clock the deal's conventions select."""
         return cls(
-            business=get_calendar(conventions.business_day_calendar, saturday_rule=conventions.saturday_holiday),
+            business=get_calendar(
+                conventions.business_day_calendar, saturday_rule=conventions.saturday_holiday
+            ),
             trading=get_calendar(conventions.trading_day_calendar),
             calendar_roll=conventions.calendar_deadline_roll,
             business_roll=conventions.business_deadline_roll,
@@ -44,9 +46,16 @@ class DealClock:
         if duration.kind in (DayKind.BUSINESS_DAYS, DayKind.TRADING_DAYS):
             calendar = self.business if duration.kind is DayKind.BUSINESS_DAYS else self.trading
             return add_duration(
-                start, duration, business=self.business, trading=self.trading, roll=self.business_roll, roll_calendar=calendar
+                start,
+                duration,
+                business=self.business,
+                trading=self.trading,
+                roll=self.business_roll,
+                roll_calendar=calendar,
             )
-        return add_duration(start, duration, business=self.business, trading=self.trading, roll=self.calendar_roll)
+        return add_duration(
+            start, duration, business=self.business, trading=self.trading, roll=self.calendar_roll
+        )
 
     def subtract(self, end: date, duration: Duration) -> date:
         """The day ``duration`` before ``end`` (e.g. wire instructions 5 BD before Closing)."""

@@ -73,7 +73,9 @@ def _monthly_dates(rule: MonthlyRule, clock: DealClock) -> list[date]:
     return out
 
 
-def tranche_dates(tranche: Tranche, clock: DealClock, anchors: Mapping[str, date]) -> list[tuple[date | None, bool]]:
+def tranche_dates(
+    tranche: Tranche, clock: DealClock, anchors: Mapping[str, date]
+) -> list[tuple[date | None, bool]]:
     """Dates of a tranche's closings: ``(date, is_latest_permitted)``."""
     when = tranche.when
     if isinstance(when, OnDate):
@@ -85,7 +87,9 @@ def tranche_dates(tranche: Tranche, clock: DealClock, anchors: Mapping[str, date
     return [(clock.add(anchor, when.within) if anchor else None, True)]
 
 
-def funding_schedule(deal: Deal, clock: DealClock, anchors: Mapping[str, date]) -> list[ScheduledClosing]:
+def funding_schedule(
+    deal: Deal, clock: DealClock, anchors: Mapping[str, date]
+) -> list[ScheduledClosing]:
     """Every closing of the schedule in order, with cumulative principal and warrants (G-6)."""
     out: list[ScheduledClosing] = []
     principal = Decimal(0)
@@ -131,7 +135,9 @@ def static_anchors(deal: Deal, clock: DealClock) -> dict[str, date]:
     return anchors
 
 
-def evaluate(rule: Deadline, clock: DealClock, anchors: Mapping[str, date]) -> tuple[date | None, str]:
+def evaluate(
+    rule: Deadline, clock: DealClock, anchors: Mapping[str, date]
+) -> tuple[date | None, str]:
     """A deadline rule's date given known anchors, with the computation as text.
 
     Branches of ``earliest-of`` whose anchor has not happened are skipped; when none is
@@ -144,16 +150,25 @@ def evaluate(rule: Deadline, clock: DealClock, anchors: Mapping[str, date]) -> t
         if start is None:
             return None, f"{rule.anchor} + {rule.within} (anchor not yet known)"
         result = clock.add(start, rule.within)
-        return result, f"{rule.anchor} {start.isoformat()} + {clock.describe(rule.within)} = {result.isoformat()}"
+        return (
+            result,
+            f"{rule.anchor} {start.isoformat()} + {clock.describe(rule.within)} = {result.isoformat()}",
+        )
     assert isinstance(rule, EarliestOf)
-    known = [(d, how) for d, how in (evaluate(branch, clock, anchors) for branch in rule.of) if d is not None]
+    known = [
+        (d, how)
+        for d, how in (evaluate(branch, clock, anchors) for branch in rule.of)
+        if d is not None
+    ]
     if not known:
         return None, "earliest of branches whose anchors are not yet known"
     best = min(known, key=lambda item: item[0])
     return best[0], f"earliest of known branches: {best[1]}"
 
 
-def key_dates(deal: Deal, clock: DealClock, anchors: Mapping[str, date] | None = None) -> list[KeyDate]:
+def key_dates(
+    deal: Deal, clock: DealClock, anchors: Mapping[str, date] | None = None
+) -> list[KeyDate]:
     """Deadlines that follow directly from the terms (and any known anchors), by date."""
     known = dict(static_anchors(deal, clock))
     known.update(anchors or {})
@@ -163,29 +178,89 @@ def key_dates(deal: Deal, clock: DealClock, anchors: Mapping[str, date] | None =
         filing, how = evaluate(registration.filing_deadline.rule, clock, known)
         if filing is not None:
             known.setdefault("filing-deadline", filing)
-            out.append(KeyDate(id="filing-deadline", what="Registration Statement filing deadline", date=filing, how=how, cite=registration.filing_deadline.cite))
+            out.append(
+                KeyDate(
+                    id="filing-deadline",
+                    what="Registration Statement filing deadline",
+                    date=filing,
+                    how=how,
+                    cite=registration.filing_deadline.cite,
+                )
+            )
         effective, how = evaluate(registration.effectiveness_deadline.rule, clock, known)
         if effective is not None:
             known.setdefault("effectiveness-deadline", effective)
             known.setdefault("registration-effective", effective)
-            out.append(KeyDate(id="effectiveness-deadline", what="Registration Statement effectiveness deadline", date=effective, how=how, cite=registration.effectiveness_deadline.cite))
+            out.append(
+                KeyDate(
+                    id="effectiveness-deadline",
+                    what="Registration Statement effectiveness deadline",
+                    date=effective,
+                    how=how,
+                    cite=registration.effectiveness_deadline.cite,
+                )
+            )
     for closing in funding_schedule(deal, clock, known):
         if closing.latest and closing.date is not None:
-            out.append(KeyDate(id=f"{closing.tranche}-latest", what=f"latest {closing.tranche} date", date=closing.date, how="latest permitted closing", cite=closing.cite))
+            out.append(
+                KeyDate(
+                    id=f"{closing.tranche}-latest",
+                    what=f"latest {closing.tranche} date",
+                    date=closing.date,
+                    how="latest permitted closing",
+                    cite=closing.cite,
+                )
+            )
     approval = deal.stockholder_approval
     if approval is not None:
-        out.append(KeyDate(id="approval-filing", what=f"file the {approval.filing.replace('-', ' ')}", date=approval.filing_deadline, how="fixed date", cite=approval.cite))
-        out.append(KeyDate(id="approval-target", what="stockholder approval target", date=approval.approval_target, how="fixed date (best efforts)" if approval.best_efforts else "fixed date", cite=approval.cite))
+        out.append(
+            KeyDate(
+                id="approval-filing",
+                what=f"file the {approval.filing.replace('-', ' ')}",
+                date=approval.filing_deadline,
+                how="fixed date",
+                cite=approval.cite,
+            )
+        )
+        out.append(
+            KeyDate(
+                id="approval-target",
+                what="stockholder approval target",
+                date=approval.approval_target,
+                how="fixed date (best efforts)" if approval.best_efforts else "fixed date",
+                cite=approval.cite,
+            )
+        )
     lockup = deal.offerings.lockup
     if lockup is not None and "closing" in known:
         end = clock.add(known["closing"], lockup.after_closing)
-        out.append(KeyDate(id="lockup-closing-leg", what="Lock-up Period, closing leg ends", date=end, how=f"closing + {clock.describe(lockup.after_closing)}", cite=lockup.cite))
+        out.append(
+            KeyDate(
+                id="lockup-closing-leg",
+                what="Lock-up Period, closing leg ends",
+                date=end,
+                how=f"closing + {clock.describe(lockup.after_closing)}",
+                cite=lockup.cite,
+            )
+        )
     for item in deal.obligations.dated:
         if item.by is not None:
-            out.append(KeyDate(id=item.id, what=item.what, date=item.by, how="fixed date", cite=item.cite))
+            out.append(
+                KeyDate(id=item.id, what=item.what, date=item.by, how="fixed date", cite=item.cite)
+            )
         elif item.anchor in known and item.within is not None and item.recurring == "once":
             start = known[item.anchor]
-            due = clock.subtract(start, item.within) if item.before else clock.add(start, item.within)
+            due = (
+                clock.subtract(start, item.within) if item.before else clock.add(start, item.within)
+            )
             sign = "-" if item.before else "+"
-            out.append(KeyDate(id=item.id, what=item.what, date=due, how=f"{item.anchor} {start.isoformat()} {sign} {clock.describe(item.within)}", cite=item.cite))
+            out.append(
+                KeyDate(
+                    id=item.id,
+                    what=item.what,
+                    date=due,
+                    how=f"{item.anchor} {start.isoformat()} {sign} {clock.describe(item.within)}",
+                    cite=item.cite,
+                )
+            )
     return sorted(out, key=lambda k: (k.date, k.id))

@@ -202,8 +202,27 @@ class Contact:
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Allocation:
+    """One line of an investor's allocation ("Aggregate Principal Amount of Debentures: $60,000").
+
+    ``label`` is the line's caption as printed; ``amount`` holds money, ``count`` numbers
+    of warrants, shares or debentures.
+    """
+
+    label: str
+    start: int
+    end: int
+    amount: Decimal | None = None
+    count: int | None = None
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class SignatureBlock:
-    """A signature block with the signer and, for investors, the allocation below it."""
+    """A signature block with the signer and, for investors, the allocation below it.
+
+    ``source`` is ``signature-page`` or the schedule that lists the holder (Hy-Tech
+    "Schedule 1").
+    """
 
     party: str
     start: int
@@ -217,9 +236,9 @@ class SignatureBlock:
     address: tuple[str, ...] = ()
     telephone: str = ""
     fax: str = ""
-    principal: Decimal | None = None
-    warrants: int | None = None
-    purchase_price: Decimal | None = None
+    email: str = ""
+    allocation: tuple[Allocation, ...] = ()
+    source: str = "signature-page"
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)

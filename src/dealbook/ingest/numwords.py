@@ -43,6 +43,7 @@ NUMBER_WORDS = frozenset(
     [*_UNITS, *_ORDINALS, *_SCALES, *_FRACTIONS, *_DIVISORS, "hundred", "and", "a", "one-half"]
 )
 _TOKEN = re.compile(r"[A-Za-z]+")
+_UNIT_TOKENS = frozenset("dollars dollar percent per cent united states us lawful money of the".split())
 
 
 def is_number_word(word: str) -> bool:
@@ -72,7 +73,7 @@ def words_value(text: str) -> Decimal | None:
             current += _FRACTIONS[token]
         elif token in _DIVISORS:
             divisor = _DIVISORS[token]
-        elif token in ("and", "a"):
+        elif token in ("and", "a") or token in _UNIT_TOKENS:
             continue
         else:
             return None

@@ -22,7 +22,9 @@ from dealbook.terms.adapter import DEAL_ADAPTER
 from dealbook.terms.deal import Deal
 
 
-def load_deal_text(text: str, path: str, *, base_dir: Path | None = None) -> tuple[Deal | None, list[Diagnostic]]:
+def load_deal_text(
+    text: str, path: str, *, base_dir: Path | None = None
+) -> tuple[Deal | None, list[Diagnostic]]:
     """Validate deal-file text; ``base_dir`` enables the agreement-text checks."""
     document, diagnostics = read_yaml(text, path)
     if document is None or has_errors(diagnostics):

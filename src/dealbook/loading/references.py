@@ -13,6 +13,7 @@ import dataclasses
 import difflib
 import hashlib
 import re
+from decimal import Decimal
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -42,7 +43,9 @@ def check_deal(deal: Deal, document: LocatedDocument, base_dir: Path | None) -> 
     return out
 
 
-def _error(code: str, message: str, document: LocatedDocument, path: DataPath, hint: str | None = None) -> Diagnostic:
+def _error(
+    code: str, message: str, document: LocatedDocument, path: DataPath, hint: str | None = None
+) -> Diagnostic:
     return Diagnostic(
         code=code,
         severity=Severity.ERROR,
@@ -55,7 +58,11 @@ def _error(code: str, message: str, document: LocatedDocument, path: DataPath, h
 def _uncited(deal: Deal, document: LocatedDocument) -> Iterable[Diagnostic]:
     assumed: list[DataPath] = []
     for path, block in walk_blocks(deal):
-        if not is_term_block(block) or document.resolve(path) != path or path not in document.values:
+        if (
+            not is_term_block(block)
+            or document.resolve(path) != path
+            or path not in document.values
+        ):
             continue  # defaults the file does not spell out are not terms of the file
         if getattr(block, "assumption", None) is not None:
             assumed.append(path)
@@ -123,7 +130,7 @@ def _suggest(value: str, known: Iterable[str]) -> str:
 
 
 def _duplicate_ids(deal: Deal, document: LocatedDocument) -> Iterable[Diagnostic]:
-    parties = [("parties", "holders", i) for i in range(len(deal.parties.holders))]
+    parties: list[DataPath] = [("parties", "holders", i) for i in range(len(deal.parties.holders))]
     parties += [("parties", "agents", i) for i in range(len(deal.parties.agents))]
     ids = [h.id for h in deal.parties.holders] + [a.id for a in deal.parties.agents]
     yield from _first_repeat(ids, parties, document, "party")
@@ -137,7 +144,9 @@ def _duplicate_ids(deal: Deal, document: LocatedDocument) -> Iterable[Diagnostic
                 yield from _first_repeat([item.id for item in items], paths, document, field.name)
 
 
-def _first_repeat(ids: list[str], paths: list[DataPath], document: LocatedDocument, what: str) -> Iterable[Diagnostic]:
+def _first_repeat(
+    ids: list[str], paths: list[DataPath], document: LocatedDocument, what: str
+) -> Iterable[Diagnostic]:
     first: dict[str, DataPath] = {}
     for item_id, path in zip(ids, paths, strict=True):
         if item_id in first:
@@ -154,7 +163,7 @@ def _first_repeat(ids: list[str], paths: list[DataPath], document: LocatedDocume
 
 
 def _sums(deal: Deal, document: LocatedDocument) -> Iterable[Diagnostic]:
-    total_principal = 0
+    total_principal = Decimal(0)
     total_warrants = 0
     for index, tranche in enumerate(deal.funding.tranches):
         count = _closings(tranche.when)
@@ -218,14 +227,14 @@ def _texts(deal: Deal, document: LocatedDocument, base_dir: Path) -> Iterable[Di
     for index, doc in enumerate(deal.documents):
         if doc.text is None:
             continue
-        path = base_dir / doc.text
+        file = base_dir / doc.text
         try:
-            raw = path.read_bytes()
+            raw = file.read_bytes()
         except OSError:
             yield Diagnostic(
                 code="DEAL-TEXT-MISSING",
                 severity=Severity.WARNING,
-                message=f"text of document {doc.id!r} not found at {path}",
+                message=f"text of document {doc.id!r} not found at {file}",
                 span=document.value_span(document.resolve(("documents", index, "text"))),
                 hint="paths are relative to the deal file",
             )

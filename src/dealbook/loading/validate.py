@@ -68,7 +68,9 @@ _HINTS = {
 }
 
 
-def diagnostics_from(error: ValidationError, document: LocatedDocument, root: type) -> list[Diagnostic]:
+def diagnostics_from(
+    error: ValidationError, document: LocatedDocument, root: type
+) -> list[Diagnostic]:
     """Located diagnostics for every error pydantic found (one pass, all errors)."""
     out: list[Diagnostic] = []
     seen: set[tuple[str, int, int, str]] = set()
@@ -77,7 +79,9 @@ def diagnostics_from(error: ValidationError, document: LocatedDocument, root: ty
     for item in errors:
         loc = tuple(item["loc"])
         kind = str(item["type"])
-        if kind == "too_short" and any(len(other) > len(loc) and other[: len(loc)] == loc for other in nested):
+        if kind == "too_short" and any(
+            len(other) > len(loc) and other[: len(loc)] == loc for other in nested
+        ):
             continue  # the items themselves failed; report those instead
         code = _CODE_BY_TYPE.get(kind, "DEAL-VALUE")
         path = document.resolve(loc)
@@ -97,7 +101,11 @@ def diagnostics_from(error: ValidationError, document: LocatedDocument, root: ty
             field = str(loc[-1])
             parent = document.resolve(loc[:-1])
             span = document.value_span(parent)
-            message = f"missing required field {field!r}" if kind != "union_tag_not_found" else "missing `kind:`"
+            message = (
+                f"missing required field {field!r}"
+                if kind != "union_tag_not_found"
+                else "missing `kind:`"
+            )
             hint = _HINTS[code].format(field=field if kind != "union_tag_not_found" else "kind")
         else:
             span = document.value_span(path)
@@ -114,7 +122,9 @@ def diagnostics_from(error: ValidationError, document: LocatedDocument, root: ty
         if signature in seen:
             continue
         seen.add(signature)
-        out.append(Diagnostic(code=code, severity=Severity.ERROR, message=message, span=span, hint=hint))
+        out.append(
+            Diagnostic(code=code, severity=Severity.ERROR, message=message, span=span, hint=hint)
+        )
     return out
 
 
@@ -171,7 +181,11 @@ def _members(tp: Any) -> list[Any]:
 def _dataclasses_in(tp: Any) -> list[type]:
     found: list[type] = []
     for member in _members(tp):
-        if isinstance(member, type) and dataclasses.is_dataclass(member) and not issubclass(member, enum.Enum):
+        if (
+            isinstance(member, type)
+            and dataclasses.is_dataclass(member)
+            and not issubclass(member, enum.Enum)
+        ):
             found.append(member)
         elif typing.get_origin(member) in (tuple, list):
             continue

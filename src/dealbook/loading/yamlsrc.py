@@ -28,7 +28,9 @@ from dealbook.terms.base import FloatLiteral
 Path = tuple[str | int, ...]
 
 _INT = re.compile(r"^[-+]?[0-9][0-9_]*$")
-_FLOAT = re.compile(r"^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$|^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$")
+_FLOAT = re.compile(
+    r"^[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?$|^[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+$|^[-+]?\.(inf|Inf|INF|nan|NaN|NAN)$"
+)
 _NULL = {"", "~", "null", "Null", "NULL"}
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 
@@ -138,10 +140,14 @@ def _convert(
             key = _scalar(key_node) if isinstance(key_node, yaml.ScalarNode) else None
             position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if key_node.tag == "tag:yaml.org,2002:merge":
-                diagnostics.append(_at("YAML-UNSUPPORTED", "merge keys (<<) are not supported", path, position))
+                diagnostics.append(
+                    _at("YAML-UNSUPPORTED", "merge keys (<<) are not supported", path, position)
+                )
                 continue
             if not isinstance(key, str | int) or isinstance(key, bool):
-                diagnostics.append(_at("YAML-KEY", "mapping keys must be plain text", path, position))
+                diagnostics.append(
+                    _at("YAML-KEY", "mapping keys must be plain text", path, position)
+                )
                 continue
             name = str(key)
             if name in out:
@@ -160,7 +166,10 @@ def _convert(
             out[name] = _convert(value_node, (*here, name), values, keys, diagnostics, path)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [_convert(item, (*here, i), values, keys, diagnostics, path) for i, item in enumerate(node.value)]
+        return [
+            _convert(item, (*here, i), values, keys, diagnostics, path)
+            for i, item in enumerate(node.value)
+        ]
     return _scalar(node)
 
 
@@ -179,7 +188,9 @@ def _scalar(node: yaml.Node) -> object:
     return text
 
 
-def _at(code: str, message: str, path: str, position: tuple[int, int], hint: str | None = None) -> Diagnostic:
+def _at(
+    code: str, message: str, path: str, position: tuple[int, int], hint: str | None = None
+) -> Diagnostic:
     return Diagnostic(
         code=code,
         severity=Severity.ERROR,

@@ -45,15 +45,23 @@ def render_overview(deal: Deal) -> str:
     """A readable overview of one deal."""
     clock = DealClock.of(deal.conventions)
     lines = [f"== {deal.id}: {deal.name}", ""]
-    lines += ["Documents:"] + [f"  {d.id:<6} {d.title} ({d.date.isoformat()})" for d in deal.documents]
+    lines += ["Documents:"] + [
+        f"  {d.id:<6} {d.title} ({d.date.isoformat()})" for d in deal.documents
+    ]
     company = deal.parties.company
-    lines += ["", "Parties:", f"  Company  {company.name}, a {company.jurisdiction} {company.entity}; {company.address}"]
+    lines += [
+        "",
+        "Parties:",
+        f"  Company  {company.name}, a {company.jurisdiction} {company.entity}; {company.address}",
+    ]
     for holder in deal.parties.holders:
         signed = "" if holder.signed else " (unsigned in the seed)"
         residency = f", {holder.residency}" if holder.residency else ""
         lines.append(f"  Holder   {holder.id:<24} {holder.name}{residency}{signed}")
     for agent in deal.parties.agents:
-        lines.append(f"  Agent    {agent.id:<24} {agent.name or '(unnamed)'} [{', '.join(agent.roles)}]")
+        lines.append(
+            f"  Agent    {agent.id:<24} {agent.name or '(unnamed)'} [{', '.join(agent.roles)}]"
+        )
     cap = deal.capitalization
     lines += [
         "",
@@ -79,7 +87,9 @@ def render_overview(deal: Deal) -> str:
     if anchors["registration-effective"] == date.min:
         del anchors["registration-effective"]
     lines += ["", f"Funding schedule (business days: {clock.business.name}):"]
-    lines.append(f"  {'#':>2}  {'date':<15} {'principal':>14} {'warrants':>11} {'cum. principal':>16} {'cum. warrants':>14}")
+    lines.append(
+        f"  {'#':>2}  {'date':<15} {'principal':>14} {'warrants':>11} {'cum. principal':>16} {'cum. warrants':>14}"
+    )
     for closing in funding_schedule(deal, clock, anchors):
         when = _day(closing.date) if closing.date else "(on an event)"
         if closing.latest and closing.date:

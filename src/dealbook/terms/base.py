@@ -19,6 +19,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated
 from typing import Any
+from typing import TypeVar
+from typing import cast
+from typing import dataclass_transform
 
 from pydantic import AfterValidator
 from pydantic import BeforeValidator
@@ -39,8 +42,15 @@ from dealbook.core.source import ClauseRef
 CONFIG = ConfigDict(extra="forbid", str_strip_whitespace=True, strict=False)
 """Pydantic configuration shared by every term class (unknown keys are errors)."""
 
-term = dataclass(frozen=True, slots=True, kw_only=True, config=CONFIG)
-"""Decorator for term classes: a frozen, slotted, keyword-only pydantic dataclass."""
+_T = TypeVar("_T")
+
+
+@dataclass_transform(
+    frozen_default=True, kw_only_default=True, field_specifiers=(Field, dataclasses.field)
+)
+def term(cls: type[_T]) -> type[_T]:
+    """Decorator for term classes: a frozen, slotted, keyword-only pydantic dataclass."""
+    return cast("type[_T]", dataclass(frozen=True, slots=True, kw_only=True, config=CONFIG)(cls))
 
 
 class FloatLiteral(str):
@@ -60,11 +70,15 @@ def _decimal(kind: str, *, percent: bool = False) -> Any:
         if isinstance(value, Decimal):
             return value
         if isinstance(value, str) and value.strip().endswith("%") and not percent:
-            raise PydanticCustomError("number_text", "{kind} cannot be a percentage", {"kind": kind})
+            raise PydanticCustomError(
+                "number_text", "{kind} cannot be a percentage", {"kind": kind}
+            )
         try:
             return dec(value)
         except NumberError as error:
-            raise PydanticCustomError("number_text", "{kind}: {reason}", {"kind": kind, "reason": str(error)}) from None
+            raise PydanticCustomError(
+                "number_text", "{kind}: {reason}", {"kind": kind, "reason": str(error)}
+            ) from None
 
     return BeforeValidator(parse)
 
@@ -86,34 +100,68 @@ def _fraction_range(value: Decimal) -> Decimal:
     return value
 
 
-_NUMBER_SCHEMA = {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": r"^[+-]?[0-9][0-9,]*(\.[0-9]+)?%?$"}]}
+_NUMBER_SCHEMA = {
+    "anyOf": [
+        {"type": "integer"},
+        {"type": "string", "pattern": r"^[+-]?[0-9][0-9,]*(\.[0-9]+)?%?$"},
+    ]
+}
 _as_text = PlainSerializer(lambda v: format(v, "f"), return_type=str, when_used="json")
 
-Money = Annotated[Decimal, _decimal("money"), _non_negative("money"), _as_text, WithJsonSchema(_NUMBER_SCHEMA)]
+Money = Annotated[
+    Decimal, _decimal("money"), _non_negative("money"), _as_text, WithJsonSchema(_NUMBER_SCHEMA)
+]
 """A non-negative amount of US dollars (Decimal)."""
-Price = Annotated[Decimal, _decimal("price"), _non_negative("price"), _as_text, WithJsonSchema(_NUMBER_SCHEMA)]
+Price = Annotated[
+    Decimal, _decimal("price"), _non_negative("price"), _as_text, WithJsonSchema(_NUMBER_SCHEMA)
+]
 """A non-negative price per share (Decimal)."""
 Rate = Annotated[
-    Decimal, _decimal("rate", percent=True), AfterValidator(_fraction_range), _as_text, WithJsonSchema(_NUMBER_SCHEMA)
+    Decimal,
+    _decimal("rate", percent=True),
+    AfterValidator(_fraction_range),
+    _as_text,
+    WithJsonSchema(_NUMBER_SCHEMA),
 ]
 """A rate between 0 and 1; ``"2%"`` and ``"0.02"`` are the same."""
-Multiple = Annotated[Decimal, _decimal("multiple"), _non_negative("multiple"), _as_text, WithJsonSchema(_NUMBER_SCHEMA)]
+Multiple = Annotated[
+    Decimal,
+    _decimal("multiple"),
+    _non_negative("multiple"),
+    _as_text,
+    WithJsonSchema(_NUMBER_SCHEMA),
+]
 """A non-negative multiplier such as the 2x reserve."""
 
 
 def _shares(value: object) -> int:
-    if isinstance(value, bool) or isinstance(value, FloatLiteral):
-        raise PydanticCustomError("shares", "a share count must be a whole number, got {v}", {"v": str(value)})
+    if isinstance(value, bool | FloatLiteral):
+        raise PydanticCustomError(
+            "shares", "a share count must be a whole number, got {v}", {"v": str(value)}
+        )
     if isinstance(value, str) and re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", value.strip()):
         return int(value.replace(",", ""))
     if isinstance(value, int):
         if value < 0:
             raise PydanticCustomError("negative", "share count cannot be negative", {})
         return value
-    raise PydanticCustomError("shares", "a share count must be a whole number, got {v}", {"v": repr(value)})
+    raise PydanticCustomError(
+        "shares", "a share count must be a whole number, got {v}", {"v": repr(value)}
+    )
 
 
-Shares = Annotated[int, BeforeValidator(_shares), WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 0}, {"type": "string", "pattern": r"^[0-9][0-9,]*$"}]})]
+Shares = Annotated[
+    int,
+    BeforeValidator(_shares),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": r"^[0-9][0-9,]*$"},
+            ]
+        }
+    ),
+]
 """A non-negative whole number of shares."""
 
 
@@ -122,11 +170,17 @@ def _iso_date(value: object) -> date:
         return value
     text = str(value).strip()
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise PydanticCustomError("date_format", "dates are ISO YYYY-MM-DD, got {text!r}", {"text": text})
+        raise PydanticCustomError(
+            "date_format", "dates are ISO YYYY-MM-DD, got {text!r}", {"text": text}
+        )
     try:
         return date.fromisoformat(text)
     except ValueError as error:
-        raise PydanticCustomError("date_invalid", "{text} is not a real date ({reason})", {"text": text, "reason": str(error)}) from None
+        raise PydanticCustomError(
+            "date_invalid",
+            "{text} is not a real date ({reason})",
+            {"text": text, "reason": str(error)},
+        ) from None
 
 
 IsoDate = Annotated[
@@ -141,11 +195,17 @@ IsoDate = Annotated[
 def _month(value: object) -> str:
     text = str(value).strip()
     if not re.fullmatch(r"\d{4}-(0[1-9]|1[0-2])", text):
-        raise PydanticCustomError("month_format", "months are written YYYY-MM, got {text!r}", {"text": text})
+        raise PydanticCustomError(
+            "month_format", "months are written YYYY-MM, got {text!r}", {"text": text}
+        )
     return text
 
 
-YearMonth = Annotated[str, BeforeValidator(_month), WithJsonSchema({"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"})]
+YearMonth = Annotated[
+    str,
+    BeforeValidator(_month),
+    WithJsonSchema({"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}),
+]
 """A calendar month written ``YYYY-MM``."""
 
 
@@ -162,7 +222,13 @@ DurationText = Annotated[
     Duration,
     BeforeValidator(_duration),
     PlainSerializer(str, return_type=str, when_used="json"),
-    WithJsonSchema({"type": "string", "pattern": r"^-?\d+ [A-Za-z -]+$", "examples": ["30 days", "5 business-days"]}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^-?\d+ [A-Za-z -]+$",
+            "examples": ["30 days", "5 business-days"],
+        }
+    ),
 ]
 """A duration written ``"N unit"``: days, business-days, trading-days, months, years."""
 
@@ -189,7 +255,9 @@ def _lines(value: object) -> tuple[int, int]:
     first = int(match.group(1))
     last = int(match.group(2) or first)
     if first < 1 or last < first:
-        raise PydanticCustomError("lines", "line range {v} is empty or starts before line 1", {"v": value})
+        raise PydanticCustomError(
+            "lines", "line range {v} is empty or starts before line 1", {"v": value}
+        )
     return (first, last)
 
 
@@ -197,7 +265,14 @@ LineRange = Annotated[
     tuple[int, int],
     BeforeValidator(_lines),
     PlainSerializer(lambda v: f"{v[0]}-{v[1]}" if v[0] != v[1] else v[0], when_used="json"),
-    WithJsonSchema({"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": r"^\d+(-\d+)?$"}]}),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 1},
+                {"type": "string", "pattern": r"^\d+(-\d+)?$"},
+            ]
+        }
+    ),
 ]
 """Physical line numbers of a seed file, ``78`` or ``"78-96"``."""
 
@@ -229,7 +304,9 @@ class Assumption:
     """Where the assumed value comes from (an inference, market practice, a spec golden)."""
 
 
-Cites = Annotated[tuple[Citation, ...], BeforeValidator(lambda v: (v,) if isinstance(v, dict) else v)]
+Cites = Annotated[
+    tuple[Citation, ...], BeforeValidator(lambda v: (v,) if isinstance(v, dict) else v)
+]
 """One citation or a list of them."""
 
 

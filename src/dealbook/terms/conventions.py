@@ -71,7 +71,9 @@ class Conventions:
     topup_rounding: Literal["up", "exact"] = "up"
     closing_window: Literal["both", "5-business-days", "5-days"] = "both"
     est_reading: Literal["prevailing-eastern", "est-literal"] = "prevailing-eastern"
-    additional_instruments: Literal["funding-date-instruments", "ignore"] = "funding-date-instruments"
+    additional_instruments: Literal["funding-date-instruments", "ignore"] = (
+        "funding-date-instruments"
+    )
     short_sale_window: Literal["include-sale-day", "literal"] = "include-sale-day"
     registration_insufficiency_multiple: Literal["1x", "2x"] = "1x"
     notes: tuple[ConventionNote, ...] = ()

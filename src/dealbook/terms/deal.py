@@ -88,7 +88,9 @@ class Deal:
         return next((doc for doc in self.documents if doc.id == doc_id), None)
 
 
-def walk_blocks(value: object, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], object]]:
+def walk_blocks(
+    value: object, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], object]]:
     """Yield ``(path, value)`` for every dataclass instance below ``value`` (itself included)."""
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         yield path, value

@@ -54,7 +54,11 @@ class Notices:
 
     def to_rule(self) -> NoticeRule:
         """The calendar-layer rule that computes when a notice is deemed given."""
-        days = [rule.days for rule in self.methods if rule.effect is NoticeEffect.DAYS_AFTER_SENDING and rule.days is not None]
+        days = [
+            rule.days
+            for rule in self.methods
+            if rule.effect is NoticeEffect.DAYS_AFTER_SENDING and rule.days is not None
+        ]
         first = self.cite[0].ref() if self.cite else None
         return NoticeRule(
             effects={rule.method: rule.effect for rule in self.methods},

@@ -79,7 +79,9 @@ class Condition:
     what: str
     beneficiary: Beneficiary
     stage: Literal["signing", "closing", "each-funding"] = "closing"
-    deliverer: Literal["company", "holders", "purchaser", "escrow-agent", "transfer-agent", "both"] | None = None
+    deliverer: (
+        Literal["company", "holders", "purchaser", "escrow-agent", "transfer-agent", "both"] | None
+    ) = None
     waivable: bool = True
     cite: Cites = ()
     assumption: Assumption | None = None

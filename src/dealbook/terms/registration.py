@@ -52,7 +52,7 @@ class EarliestOf:
 
 
 Deadline = Annotated[FixedDeadline | AfterAnchor | EarliestOf, Field(discriminator="kind")]
-rebuild_dataclass(EarliestOf)
+rebuild_dataclass(EarliestOf)  # type: ignore[arg-type]  # a pydantic dataclass at runtime (see terms.base.term)
 
 
 @term

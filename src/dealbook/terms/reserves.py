@@ -38,7 +38,12 @@ class Reservation:
     """The Reserved Amount covenant."""
 
     multiple: Multiple
-    counts: tuple[Literal["conversion-shares", "warrant-shares", "additional-debentures", "additional-warrants"], ...]
+    counts: tuple[
+        Literal[
+            "conversion-shares", "warrant-shares", "additional-debentures", "additional-warrants"
+        ],
+        ...,
+    ]
     approval_window: DurationText | None = None
     """Time to obtain stockholder approval after a shortfall before SLDA (30 days)."""
     subject_to_approval: bool = False

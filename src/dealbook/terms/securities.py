@@ -88,11 +88,13 @@ class Floor:
     of: PriceFormula
 
 
-PriceFormula = Annotated[FixedPrice | DiscountToAverage | LesserOf | GreaterOf | Floor, Field(discriminator="kind")]
+PriceFormula = Annotated[
+    FixedPrice | DiscountToAverage | LesserOf | GreaterOf | Floor, Field(discriminator="kind")
+]
 """A composable conversion-price formula block."""
 
 for _block in (LesserOf, GreaterOf, Floor):
-    rebuild_dataclass(_block)
+    rebuild_dataclass(_block)  # type: ignore[arg-type]  # a pydantic dataclass at runtime (see terms.base.term)
 
 
 @term
@@ -115,7 +117,9 @@ class Interest:
     compounding: Compounding = Compounding.SIMPLE
     accrues_from: Literal["funding-date", "closing-date", "issuance-date"] = "funding-date"
     payable_in: Literal["cash", "shares", "cash-or-shares"] = "cash-or-shares"
-    payment_frequency: Literal["at-conversion", "quarterly", "annually", "at-maturity"] = "at-conversion"
+    payment_frequency: Literal["at-conversion", "quarterly", "annually", "at-maturity"] = (
+        "at-conversion"
+    )
     cite: Cites = ()
     assumption: Assumption | None = None
 
