@@ -51,6 +51,12 @@ from dealbook.cli.options import emit_diagnostics
 from dealbook.cli.options import emit_json
 from dealbook.core.numbers import divide
 
+_DAY_NOUNS = {
+    CalendarName.NY_BANKING: "business day",
+    CalendarName.NYSE: "trading day",
+    CalendarName.WEEKDAYS: "weekday",
+}
+
 RULES: dict[str, NoticeRule] = {"insynq-amnis": INSYNQ_AMNIS_RULE, "hytech": HYTECH_RULE}
 
 CalendarOption = Annotated[
@@ -341,11 +347,7 @@ def _notice_rule(deal: str | None, rule: str | None, fmt: OutputFormat) -> tuple
     loaded, diagnostics = resolve_deal(deal)
     if loaded is None:
         raise typer.Exit(emit_diagnostics(diagnostics, fmt) or 1)
-    to_rule = getattr(loaded.notices, "to_rule", None)
-    if to_rule is None:
-        _fail(f"deal {deal}: its notice terms cannot be turned into a rule yet; use --rule")
-    converted: NoticeRule = to_rule()
-    return converted, f"deal {deal} notice clause"
+    return loaded.notices.to_rule(), f"deal {deal} notice clause"
 
 
 def is_day(
@@ -378,11 +380,13 @@ def is_day(
             }
         )
         return
-    verdict = "is a day" if reason is None else f"is not a day ({reason})"
+    noun = _DAY_NOUNS[calendar]
+    verdict = f"is a {noun}" if reason is None else f"is not a {noun}"
+    because = "" if reason is None else f": {reason}"
     _write(
         [
-            f"{when} ({when:%A}) {verdict} of {used.label}",
-            f"  previous day: {before}; next day: {after}",
+            f"{when} ({when:%A}) {verdict} of {used.label}{because}",
+            f"  previous {noun}: {before}; next {noun}: {after}",
             f"  calendar source: {used.source}",
         ]
     )

@@ -190,7 +190,6 @@ def key_dates(
         effective, how = evaluate(registration.effectiveness_deadline.rule, clock, known)
         if effective is not None:
             known.setdefault("effectiveness-deadline", effective)
-            known.setdefault("registration-effective", effective)
             out.append(
                 KeyDate(
                     id="effectiveness-deadline",
@@ -200,7 +199,11 @@ def key_dates(
                     cite=registration.effectiveness_deadline.cite,
                 )
             )
-    for closing in funding_schedule(deal, clock, known):
+    latest = dict(known)
+    if "effectiveness-deadline" in known:
+        # The latest closing runs from the latest effectiveness; dated duties wait for the event itself.
+        latest.setdefault("registration-effective", known["effectiveness-deadline"])
+    for closing in funding_schedule(deal, clock, latest):
         if closing.latest and closing.date is not None:
             out.append(
                 KeyDate(

@@ -57,7 +57,7 @@ _POINTER = re.compile(
 _SCOPED = re.compile(r"purposes\s+of\s+this\s+definition", re.IGNORECASE)
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z(\"])")
-_CLAUSE_START = re.compile(r"(?:[.;:]\s|\n[ \t]*\n|\bby\s+and\s+among\b|\bbetween\b)")
+_CLAUSE_START = re.compile(r"(?:(?<!Inc)(?<!Ltd)(?<!Corp)(?<!\bCo)(?<!Esq)(?<!\bNo)(?<!\b[A-Z])\.\s|[;:]\s|\n[ \t]*\n|\bby\s+and\s+among\b|\bbetween\b)")
 _NOT_TERM = re.compile(r"^(?:[A-Z]|\d+|[a-z].*)$")
 _EXHIBIT_QUOTE = re.compile(r"(?:Exhibit|EXHIBIT|Schedule|SCHEDULE|Annex|Appendix)\s*$")
 

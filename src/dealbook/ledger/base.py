@@ -19,6 +19,9 @@ import datetime as dt
 import enum
 import re
 from typing import Annotated
+from typing import TypeVar
+from typing import cast
+from typing import dataclass_transform
 
 from pydantic import AfterValidator
 from pydantic import BeforeValidator
@@ -41,12 +44,26 @@ EVENT_CONFIG = ConfigDict(
 """The term configuration (:data:`dealbook.terms.base.CONFIG`) plus construction by field name.
 
 Two ledger keys are Python keywords (``from``, ``for``); their fields are ``from_`` and
-``for_`` with the YAML key as alias. Validating by name lets Python code write
-``Payment(for_="inv-1", ...)``; the ledger loader still refuses ``from_`` as a YAML key.
+``for_`` with the YAML key as ``validation_alias``. Validating by name lets Python code
+write ``Payment(for_="inv-1", ...)``; the ledger loader still refuses ``from_`` as a key.
 """
 
-event = dataclass(frozen=True, slots=True, kw_only=True, config=EVENT_CONFIG)
-"""Decorator for event classes: a frozen, slotted, keyword-only pydantic dataclass."""
+T = TypeVar("T")
+
+
+@dataclass_transform(
+    frozen_default=True, kw_only_default=True, field_specifiers=(dataclasses.field, Field)
+)
+def event(cls: type[T]) -> type[T]:
+    """Decorator for event classes: a frozen, slotted, keyword-only pydantic dataclass.
+
+    Declared with ``dataclass_transform`` so that type checkers see the generated
+    keyword-only ``__init__`` (a decorator built by calling ``dataclass(...)`` hides it).
+    """
+    return cast(
+        "type[T]", dataclass(frozen=True, slots=True, kw_only=True, config=EVENT_CONFIG)(cls)
+    )
+
 
 ACCRUAL_PREFIX = "accrual"
 """Ids starting with this word (or containing ``:``) name engine accruals, not events."""
@@ -57,7 +74,9 @@ _EVENT_ID = r"^[a-z0-9]+([-_.][a-z0-9]+)*$"
 def _not_reserved(value: str) -> str:
     if value.startswith(ACCRUAL_PREFIX):
         raise PydanticCustomError(
-            "reserved_id", "event ids may not start with {prefix!r} (reserved for accruals)", {"prefix": ACCRUAL_PREFIX}
+            "reserved_id",
+            "event ids may not start with {prefix!r} (reserved for accruals)",
+            {"prefix": ACCRUAL_PREFIX},
         )
     return value
 
@@ -83,12 +102,16 @@ def clause_doc(clause: str) -> str:
 def _clock(value: object) -> dt.time:
     if isinstance(value, dt.time):
         if value.second or value.microsecond or value.tzinfo is not None:
-            raise PydanticCustomError("time_parsing", "times are whole minutes, local, without a zone", {})
+            raise PydanticCustomError(
+                "time_parsing", "times are whole minutes, local, without a zone", {}
+            )
         return value
     text = str(value).strip()
     match = re.fullmatch(r"([01]?\d|2[0-3]):([0-5]\d)", text)
     if match is None:
-        raise PydanticCustomError("time_parsing", "times are written HH:MM (24-hour), got {text!r}", {"text": text})
+        raise PydanticCustomError(
+            "time_parsing", "times are written HH:MM (24-hour), got {text!r}", {"text": text}
+        )
     return dt.time(int(match.group(1)), int(match.group(2)))
 
 
@@ -117,7 +140,9 @@ def _ratio(value: object) -> SplitRatio:
         return value
     match = re.fullmatch(r"\s*([1-9]\d*)\s*:\s*([1-9]\d*)\s*", str(value))
     if match is None:
-        raise PydanticCustomError("ratio", "a ratio is written new:old, e.g. 1:20, got {v!r}", {"v": str(value)})
+        raise PydanticCustomError(
+            "ratio", "a ratio is written new:old, e.g. 1:20, got {v!r}", {"v": str(value)}
+        )
     return SplitRatio(new=int(match.group(1)), old=int(match.group(2)))
 
 
@@ -142,6 +167,11 @@ class EventBase:
     """Local time ``HH:MM`` where a clause sets a cutoff (notices: the recipient's zone)."""
     note: str | None = None
     """Free text for people; the engine ignores it."""
+
+
+def tag_of(item: EventBase) -> str:
+    """The ``type`` tag of an event (each event class declares its own literal)."""
+    return str(getattr(item, "type", ""))
 
 
 class NoticeKind(enum.StrEnum):

@@ -3,7 +3,7 @@
 INS/AMN §8(f), INS-RRA §11(b), HYT §7.3 (notices); INS/AMN §2(f) (opinions of counsel
 for exempt transfers); INS/AMN §4, HYT §5.1 (breaches, cures, Events of Default,
 termination); the Debentures and Warrants (conversion and exercise, outside the seeds);
-HYT §4.13 (escrow top-up), §4.18 (5% cap and its waiver), §4.19 (redemption), §4.20
+HYT §4.13 (escrow top-up), §4.18 (5% cap and its waiver), §4.19 (redemption), §4.26
 (short sales); INS/AMN §4(e) (Future Offerings and participation).
 """
 
@@ -33,7 +33,7 @@ class Notice(EventBase):
     type: Literal["notice"] = "notice"
     kind: NoticeKind
     """What the notice is about, e.g. ``funding_termination``, ``opinion``, ``breach``, ``offering``."""
-    from_: PartyId = Field(alias="from")
+    from_: PartyId = Field(validation_alias="from")
     """The sender: ``company``, a holder id or an agent id."""
     to: PartyId
     """The recipient: ``company``, a holder id or an agent id."""
@@ -202,7 +202,7 @@ class OfferingClosed(EventBase):
 
 @event
 class ShortSale(EventBase):
-    """A holder sold short (HYT §4.20 restricts it; AMN §4(u) permits hedging)."""
+    """A holder sold short (HYT §4.26 restricts it; AMN-SPA §2(f) permits hedging)."""
 
     type: Literal["short_sale"] = "short_sale"
     holder: Slug

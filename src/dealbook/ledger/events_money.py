@@ -123,7 +123,7 @@ class Invoice(EventBase):
     type: Literal["invoice"] = "invoice"
     amount: Money
     """The amount billed."""
-    from_: PartyId = Field(alias="from")
+    from_: PartyId = Field(validation_alias="from")
     """Who billed (a holder or agent id, or ``company``)."""
     to: PartyId | None = None
     """Who is billed (default: the Company)."""
@@ -142,7 +142,7 @@ class Payment(EventBase):
     """The amount settled, in dollars (also for payments in shares)."""
     form: PaymentForm = PaymentForm.CASH
     """``cash`` or ``shares``."""
-    for_: Reference | None = Field(default=None, alias="for")
+    for_: Reference | None = Field(default=None, validation_alias="for")
     """The invoice id or accrual id this pays (accrual ids contain ``:`` or start with ``accrual``)."""
     shares: Shares | None = None
     """Shares delivered, for a payment in shares."""

@@ -34,7 +34,7 @@ def money(value: Decimal) -> str:
 
 
 def _cites(cites: tuple[Citation, ...]) -> str:
-    return ", ".join(str(c) for c in cites)
+    return ", ".join(dict.fromkeys(str(c) for c in cites))
 
 
 def _day(d: date) -> str:
@@ -67,7 +67,13 @@ def render_overview(deal: Deal) -> str:
         "",
         f"Capitalization (as of {cap.as_of.isoformat()}): authorized {cap.authorized_common:,}, "
         f"outstanding {cap.outstanding_common:,}, reserved {cap.committed - cap.outstanding_common:,}, "
-        f"headroom {cap.headroom:,}",
+        f"headroom {cap.headroom:,}"
+        + (
+            f"; this deal: {cap.deal_reserve.shares:,} {cap.deal_reserve.status}"
+            f" (headroom after: {cap.headroom - cap.deal_reserve.shares:,})"
+            if cap.deal_reserve
+            else ""
+        ),
     ]
     lines += ["", "Securities:"]
     for deb in deal.securities.debentures:

@@ -1,0 +1,119 @@
+"""Parties, their roles and aliases, as the preamble and the definitions name them.
+
+The preamble names the Company ("Insynq, Inc., a Delaware corporation, with
+headquarters located at 1101 Broadway Plaza, Tacoma, Washington 98498 (the
+"Company")") and the investors by role ("each of the purchasers set forth on the
+signature pages hereto (the "Buyers")"). Other defined names stand for parties or
+persons ("Alpha Capital Aktiengesellschaft ("Alpha")", Hy-Tech's "ESCROW AGENT" means
+Kaplan Gottbetter & Levenson, LLP). :func:`find_parties` returns each with its role.
+
+>>> from dealbook.ingest.definitions import find_definitions
+>>> text = ('by and among Insynq, Inc., a Delaware corporation, with headquarters located at '
+...         '1101 Broadway Plaza, Tacoma, Washington 98498 (the "Company"), and each of the '
+...         'purchasers set forth on the signature pages hereto (the "Buyers").')
+>>> [(p.role, p.name, p.jurisdiction) for p in find_parties(text, find_definitions(text))]
+[('company', 'Insynq, Inc.', 'Delaware'), ('investor', '', '')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from dealbook.ingest.model import Definition
+from dealbook.ingest.model import DefinitionForm
+from dealbook.ingest.model import Party
+
+#: Defined terms that name a party role, and the role.
+ROLE_TERMS: dict[str, str] = {
+    "company": "company",
+    "issuer": "company",
+    "buyer": "investor",
+    "buyers": "investor",
+    "purchaser": "investor",
+    "purchasers": "investor",
+    "investor": "investor",
+    "investors": "investor",
+    "initial investors": "investor",
+    "holder": "investor",
+    "holders": "investor",
+    "subscriber": "investor",
+    "subscribers": "investor",
+    "escrow agent": "escrow-agent",
+    "transfer agent": "transfer-agent",
+    "lender": "lender",
+    "borrower": "borrower",
+    "placement agent": "placement-agent",
+}
+#: Capitalized words that denote a party role in agreements; lint reports such a word
+#: when the document set neither defines it nor names a party by it (PARTY-UNDEF).
+ROLE_WORDS = frozenset(
+    "Borrower Lender Holder Issuer Investor Purchaser Buyer Seller Subscriber Guarantor Obligor "
+    "Pledgor Pledgee Trustee Debtor Creditor Licensor Licensee Landlord Tenant".split()
+)
+_ENTITY = re.compile(
+    r"(?P<name>[A-Z][\w.&'-]*(?:[ ,]+(?:[A-Z][\w.&'-]*|&|of|and))*,?\s+"
+    r"(?:Inc\.|Incorporated|Corporation|Corp\.|Company|LLC|L\.L\.C\.|Ltd\.|Limited\s+Partnership|Limited|"
+    r"L\.P\.|LP|LLP|Aktiengesellschaft|AG|N\.V\.|S\.A\.|plc|Partnership|Fund)(?![\w]))"
+)
+_ENTITY_END = re.compile(_ENTITY.pattern.replace("(?P<name>", "(?P<name>(?<![\\w.])", 1) + r"\s*$")
+_JURISDICTION = re.compile(
+    r",?\s+(?:a|an)\s+(?P<jur>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?P<entity>corporation|limited\s+liability"
+    r"\s+company|limited\s+partnership|company)\b|laws\s+of\s+the\s+State\s+of\s+(?P<state>[A-Z][a-z]+"
+    r"(?:\s+[A-Z][a-z]+)?)",
+)
+_ENTITY_KIND = re.compile(r"\b(?P<entity>corporation|limited\s+liability\s+company|limited\s+partnership)\b")
+_ADDRESS = re.compile(r"(?:headquarters|offices?|address)\s+(?:located\s+)?at\s+(?P<addr>[^()]{5,160}?)\s*(?:\(|$)")
+_ARTICLES = frozenset(("The", "This", "Each", "Any", "A.", "B.", "C.", "D.", "THE", "THIS"))
+_LEAD = re.compile(r"^(?:by\s+and\s+(?:among|between)|between|and|among)\s+", re.IGNORECASE)
+
+
+def find_parties(text: str, definitions: Iterable[Definition]) -> list[Party]:
+    """Parties defined in the preamble and aliases of named persons, with roles."""
+    found: dict[str, Party] = {}
+    previous_end = 0
+    for definition in sorted(definitions, key=lambda d: d.start):
+        if definition.form in (DefinitionForm.POINTER, DefinitionForm.REFERENCE):
+            continue
+        body_start = definition.body_start
+        if definition.form is DefinitionForm.PARENTHETICAL:
+            body_start = max(body_start, previous_end)
+            previous_end = definition.body_end
+        role = ROLE_TERMS.get(definition.key, "")
+        body = _LEAD.sub("", " ".join(text[body_start : definition.body_end].split()).lstrip(" ,;"))
+        entity = _ENTITY.match(body)
+        if entity is None and definition.form is DefinitionForm.PARENTHETICAL:
+            opened = text.rfind("(", body_start, definition.start)
+            window = " ".join(text[max(body_start, opened - 160) : opened].split())
+            entity = _ENTITY_END.search(window)
+        if entity and _ARTICLES.intersection(entity.group("name").replace(",", " ").split()):
+            entity = None
+        if not role and entity is None:
+            continue
+        name = entity.group("name").strip(" ,") if entity else ""
+        jurisdiction, kind = _jurisdiction(body) if name else ("", "")
+        address = _ADDRESS.search(body) if name else None
+        party = Party(
+            role=role or "named",
+            name=name,
+            alias=definition.term,
+            start=definition.start,
+            end=definition.end,
+            jurisdiction=jurisdiction,
+            entity=kind,
+            address=" ".join(address.group("addr").split()).rstrip(",") if address else "",
+        )
+        known = found.get(definition.key)
+        if known is None or (not known.name and party.name):
+            found[definition.key] = party
+    return sorted(found.values(), key=lambda p: p.start)
+
+
+def _jurisdiction(body: str) -> tuple[str, str]:
+    match = _JURISDICTION.search(body)
+    if match is None:
+        return "", ""
+    if match.group("state"):
+        kind = _ENTITY_KIND.search(body)
+        return match.group("state"), " ".join(kind.group("entity").split()) if kind else ""
+    return match.group("jur"), " ".join(match.group("entity").split())
