@@ -14,17 +14,20 @@ Pairs compared on the same calendar, answers checked for identity on every query
 * dealbook ``nyse`` vs exchange-calendars ``XNYS``: ``session_offset`` (after
   ``is_session`` / ``date_to_session``) and ``sessions_distance(a + 1 day, b)``.
 
-What is timed (inputs are prepared before the clock starts; each figure is the best of
-``REPEATS`` runs):
+What is timed (inputs are prepared before the clock starts):
 
 * dealbook scalar: a Python loop calling ``Calendar.add(d, n)`` / ``Calendar.count(a, b)``
   on ``datetime.date`` objects, returning ``datetime.date`` / ``int``;
 * dealbook vectorized: one ``add_many`` / ``count_many`` call on ``datetime64[D]`` arrays;
 * QuantLib, as a dealbook user pays it: a Python loop that converts each
   ``datetime.date`` to ``ql.Date``, calls QuantLib, and converts the result back
-  (``QuantLib (date in/out)``); and, for reference, the same loop on pre-built
-  ``ql.Date`` objects without converting results (``QuantLib (ql.Date only)``);
-* exchange-calendars: a Python loop on ``datetime.date`` objects (one repeat: slow).
+  (``quantlib_user``); and, for reference, the same loop on pre-built ``ql.Date``
+  objects without converting results (``quantlib_native``);
+* exchange-calendars: a Python loop on ``datetime.date`` objects.
+
+Every job of a comparison runs once per round, for ``REPEATS`` interleaved rounds, with
+the garbage collector off during each job (as ``timeit`` does); a job's time is its best
+round. Interleaving spreads load spikes of a shared machine over all libraries alike.
 
 Targets (issue #3): dealbook scalar >= 100x and vectorized >= 1,000x faster than
 QuantLib's ``advance``. Results go to ``bench/results/calendar.json``.
@@ -38,6 +41,7 @@ import sys
 # folder is sys.path[0]; drop it before anything (pandas, _strptime) imports ``calendar``.
 sys.path.pop(0)
 
+import gc
 import importlib.metadata
 import json
 import os
@@ -56,40 +60,47 @@ import QuantLib as ql
 from dealbook.calendars.registry import get_calendar
 
 QUERIES = 100_000
-REPEATS = 3
+REPEATS = 5
 SEED = 20030828
 FIRST = date(1995, 1, 1)
 LAST_START = date(2034, 12, 31)
 RESULTS = Path(__file__).parent / "results" / "calendar.json"
 WORKLOADS = {"deal-mix": (250, 730), "short": (10, 30)}
-TARGETS = {"scalar_vs_quantlib_advance": 100, "vectorized_vs_quantlib_advance": 1_000}
+TARGETS = {"scalar_add_vs_quantlib": 100, "vectorized_add_vs_quantlib": 1_000}
 
 
-def best_of(repeats: int, job: Callable[[], object]) -> tuple[float, object]:
-    """Best wall time over ``repeats`` runs, and the last result."""
-    best = float("inf")
-    result: object = None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = job()
-        best = min(best, time.perf_counter() - start)
-    return best, result
+class Queries:
+    """One workload's inputs, as Python objects and as NumPy arrays."""
+
+    def __init__(self, max_n: int, max_span: int) -> None:
+        rng = np.random.default_rng(SEED + max_n)
+        offsets = rng.integers(0, (LAST_START - FIRST).days + 1, QUERIES)
+        self.starts64 = np.datetime64(FIRST, "D") + offsets
+        self.n64 = rng.integers(1, max_n + 1, QUERIES)
+        self.ends64 = self.starts64 + rng.integers(0, max_span + 1, QUERIES)
+        self.starts: list[date] = [d.item() for d in self.starts64]
+        self.ends: list[date] = [d.item() for d in self.ends64]
+        self.n: list[int] = [int(k) for k in self.n64]
 
 
-def make_queries(max_n: int, max_span: int) -> dict[str, list[date] | list[int] | np.ndarray]:
-    rng = np.random.default_rng(SEED + max_n)
-    offsets = rng.integers(0, (LAST_START - FIRST).days + 1, QUERIES)
-    starts = np.datetime64(FIRST, "D") + offsets
-    n = rng.integers(1, max_n + 1, QUERIES)
-    ends = starts + rng.integers(0, max_span + 1, QUERIES)
-    return {
-        "starts64": starts,
-        "ends64": ends,
-        "n64": n,
-        "starts": [d.item() for d in starts],
-        "ends": [d.item() for d in ends],
-        "n": [int(k) for k in n],
-    }
+def interleaved(
+    jobs: dict[str, Callable[[], object]],
+) -> tuple[dict[str, float], dict[str, object]]:
+    """Best time of each job over ``REPEATS`` interleaved rounds, and each job's result."""
+    best = dict.fromkeys(jobs, float("inf"))
+    results: dict[str, object] = {}
+    for _ in range(REPEATS):
+        for name, job in jobs.items():
+            gc.collect()
+            gc.disable()
+            try:
+                start = time.perf_counter()
+                results[name] = job()
+                elapsed = time.perf_counter() - start
+            finally:
+                gc.enable()
+            best[name] = min(best[name], elapsed)
+    return best, results
 
 
 def to_ql(d: date) -> ql.Date:
@@ -100,36 +111,20 @@ def from_ql(d: ql.Date) -> date:
     return date(d.year(), d.month(), d.dayOfMonth())
 
 
-def bench_quantlib(q: dict[str, list[date] | list[int] | np.ndarray]) -> dict[str, object]:
+def bench_quantlib(q: Queries) -> dict[str, object]:
     fed = get_calendar("ny-banking")
     qlcal = ql.UnitedStates(ql.UnitedStates.FederalReserve)
-    starts, ends, ns = q["starts"], q["ends"], q["n"]
-    assert isinstance(starts, list) and isinstance(ends, list) and isinstance(ns, list)
+    starts, ends, ns = q.starts, q.ends, q.n
     days = ql.Days
     ql_starts = [to_ql(d) for d in starts]
     ql_ends = [to_ql(d) for d in ends]
     add, count = fed.add, fed.count
-
-    def db_add() -> list[date]:
-        return [add(d, k) for d, k in zip(starts, ns, strict=True)]
-
-    def db_count() -> list[int]:
-        return [count(a, b) for a, b in zip(starts, ends, strict=True)]
-
-    def db_add_many() -> np.ndarray:
-        return fed.add_many(q["starts64"], q["n64"])
-
-    def db_count_many() -> np.ndarray:
-        return fed.count_many(q["starts64"], q["ends64"])
 
     def ql_add_user() -> list[date]:
         out = []
         for d, k in zip(starts, ns, strict=True):
             out.append(from_ql(qlcal.advance(ql.Date(d.day, d.month, d.year), k, days)))
         return out
-
-    def ql_add_native() -> list[ql.Date]:
-        return [qlcal.advance(d, k, days) for d, k in zip(ql_starts, ns, strict=True)]
 
     def ql_count_user() -> list[int]:
         out = []
@@ -138,51 +133,46 @@ def bench_quantlib(q: dict[str, list[date] | list[int] | np.ndarray]) -> dict[st
             out.append(qlcal.businessDaysBetween(qa, qb, False, True))
         return out
 
-    def ql_count_native() -> list[int]:
-        return [
+    jobs: dict[str, Callable[[], object]] = {
+        "dealbook_scalar_add": lambda: [add(d, k) for d, k in zip(starts, ns, strict=True)],
+        "dealbook_scalar_count": lambda: [count(a, b) for a, b in zip(starts, ends, strict=True)],
+        "dealbook_vectorized_add": lambda: fed.add_many(q.starts64, q.n64),
+        "dealbook_vectorized_count": lambda: fed.count_many(q.starts64, q.ends64),
+        "quantlib_user_add": ql_add_user,
+        "quantlib_native_add": lambda: [
+            qlcal.advance(d, k, days) for d, k in zip(ql_starts, ns, strict=True)
+        ],
+        "quantlib_user_count": ql_count_user,
+        "quantlib_native_count": lambda: [
             qlcal.businessDaysBetween(a, b, False, True)
             for a, b in zip(ql_starts, ql_ends, strict=True)
-        ]
-
-    timings: dict[str, float] = {}
-    results: dict[str, object] = {}
-    jobs = {
-        "dealbook_scalar_add": db_add,
-        "dealbook_scalar_count": db_count,
-        "dealbook_vectorized_add": db_add_many,
-        "dealbook_vectorized_count": db_count_many,
-        "quantlib_user_add": ql_add_user,
-        "quantlib_native_add": ql_add_native,
-        "quantlib_user_count": ql_count_user,
-        "quantlib_native_count": ql_count_native,
+        ],
     }
-    for name, job in jobs.items():
-        timings[name], results[name] = best_of(REPEATS, job)
+    timings, results = interleaved(jobs)
     vector_add = [d.item() for d in results["dealbook_vectorized_add"]]  # type: ignore[attr-defined]
     native_add = [from_ql(d) for d in results["quantlib_native_add"]]  # type: ignore[attr-defined]
+    vector_count = results["dealbook_vectorized_count"].tolist()  # type: ignore[attr-defined]
     identical = {
         "add": results["dealbook_scalar_add"]
         == vector_add
         == results["quantlib_user_add"]
         == native_add,
         "count": results["dealbook_scalar_count"]
-        == results["dealbook_vectorized_count"].tolist()  # type: ignore[attr-defined]
+        == vector_count
         == results["quantlib_user_count"]
         == results["quantlib_native_count"],
     }
     return {"timings_s": timings, "identical": identical}
 
 
-def bench_exchange_calendars(
-    q: dict[str, list[date] | list[int] | np.ndarray],
-) -> dict[str, object]:
+def bench_exchange_calendars(q: Queries) -> dict[str, object]:
     nyse = get_calendar("nyse")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        xnys = exchange_calendars.get_calendar("XNYS", start="1995-01-01", end="2037-12-31")
-    starts, ends, ns = q["starts"], q["ends"], q["n"]
-    assert isinstance(starts, list) and isinstance(ends, list) and isinstance(ns, list)
+        xnys = exchange_calendars.get_calendar("XNYS", start="1994-12-01", end="2037-12-31")
+    starts, ends, ns = q.starts, q.ends, q.n
     one = timedelta(days=1)
+    add, count = nyse.add, nyse.count
 
     def xc_add() -> list[date]:
         out = []
@@ -190,43 +180,40 @@ def bench_exchange_calendars(
             if xnys.is_session(d):
                 out.append(xnys.session_offset(d, k).date())
             else:
-                out.append(
-                    xnys.session_offset(xnys.date_to_session(d, direction="next"), k - 1).date()
-                )
+                first = xnys.date_to_session(d, direction="next")
+                out.append(xnys.session_offset(first, k - 1).date())
         return out
 
     def xc_count() -> list[int]:
-        out = []
-        for a, b in zip(starts, ends, strict=True):
-            out.append(xnys.sessions_distance(a + one, b) if b > a else 0)
-        return out
+        return [
+            xnys.sessions_distance(a + one, b) if b > a else 0
+            for a, b in zip(starts, ends, strict=True)
+        ]
 
-    add, count = nyse.add, nyse.count
-    timings: dict[str, float] = {}
+    jobs: dict[str, Callable[[], object]] = {
+        "dealbook_scalar_add": lambda: [add(d, k) for d, k in zip(starts, ns, strict=True)],
+        "dealbook_scalar_count": lambda: [count(a, b) for a, b in zip(starts, ends, strict=True)],
+        "dealbook_vectorized_add": lambda: nyse.add_many(q.starts64, q.n64),
+        "dealbook_vectorized_count": lambda: nyse.count_many(q.starts64, q.ends64),
+        "exchange_calendars_add": xc_add,
+        "exchange_calendars_count": xc_count,
+    }
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        timings["exchange_calendars_add"], xc_added = best_of(1, xc_add)
-        timings["exchange_calendars_count"], xc_counted = best_of(1, xc_count)
-    timings["dealbook_scalar_add"], db_added = best_of(
-        REPEATS, lambda: [add(d, k) for d, k in zip(starts, ns, strict=True)]
-    )
-    timings["dealbook_scalar_count"], db_counted = best_of(
-        REPEATS, lambda: [count(a, b) for a, b in zip(starts, ends, strict=True)]
-    )
-    timings["dealbook_vectorized_add"], v_added = best_of(
-        REPEATS, lambda: nyse.add_many(q["starts64"], q["n64"])
-    )
-    timings["dealbook_vectorized_count"], v_counted = best_of(
-        REPEATS, lambda: nyse.count_many(q["starts64"], q["ends64"])
-    )
+        timings, results = interleaved(jobs)
+    vector_add = [d.item() for d in results["dealbook_vectorized_add"]]  # type: ignore[attr-defined]
+    vector_count = results["dealbook_vectorized_count"].tolist()  # type: ignore[attr-defined]
     identical = {
-        "add": xc_added == db_added == [d.item() for d in v_added],  # type: ignore[attr-defined]
-        "count": xc_counted == db_counted == v_counted.tolist(),  # type: ignore[attr-defined]
+        "add": results["exchange_calendars_add"] == results["dealbook_scalar_add"] == vector_add,
+        "count": results["exchange_calendars_count"]
+        == results["dealbook_scalar_count"]
+        == vector_count,
     }
     return {"timings_s": timings, "identical": identical}
 
 
 def ratios(t: dict[str, float], other: str) -> dict[str, float]:
+    """How many times faster dealbook is than ``other``, per operation and mode."""
     out = {}
     for op in ("add", "count"):
         for kind in ("scalar", "vectorized"):
@@ -234,6 +221,10 @@ def ratios(t: dict[str, float], other: str) -> dict[str, float]:
                 t[f"{other}_{op}"] / t[f"dealbook_{kind}_{op}"], 1
             )
     return out
+
+
+def verdict(ratio: float, target: int) -> dict[str, object]:
+    return {"ratio": ratio, "target": target, "met": ratio >= target}
 
 
 def machine() -> dict[str, object]:
@@ -246,6 +237,7 @@ def machine() -> dict[str, object]:
         "platform": platform.platform(),
         "processor": platform.processor() or platform.machine(),
         "cpu_count": os.cpu_count(),
+        "shared_machine_note": "development container shared with other jobs; see load averages",
         "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
         "versions": versions,
     }
@@ -257,61 +249,48 @@ def main() -> int:
         "repeats": REPEATS,
         "what_is_timed": (__doc__ or "").strip(),
         "machine": machine(),
-        "workloads": {},
     }
     get_calendar("ny-banking")
     get_calendar("nyse")
-    verdicts = {}
+    workloads: dict[str, object] = {}
+    verdicts: dict[str, object] = {}
     for name, (max_n, max_span) in WORKLOADS.items():
-        queries = make_queries(max_n, max_span)
+        queries = Queries(max_n, max_span)
         banking = bench_quantlib(queries)
         trading = bench_exchange_calendars(queries)
         bt: dict[str, float] = banking["timings_s"]  # type: ignore[assignment]
         tt: dict[str, float] = trading["timings_s"]  # type: ignore[assignment]
-        per_query_us = {k: round(v / QUERIES * 1e6, 4) for k, v in bt.items()}
-        per_query_us.update({f"nyse:{k}": round(v / QUERIES * 1e6, 4) for k, v in tt.items()})
-        workload = {
+        per_query = {f"ny-banking:{k}": round(v / QUERIES * 1e6, 4) for k, v in bt.items()}
+        per_query.update({f"nyse:{k}": round(v / QUERIES * 1e6, 4) for k, v in tt.items()})
+        r = {
+            **ratios(bt, "quantlib_user"),
+            **ratios(bt, "quantlib_native"),
+            **ratios(tt, "exchange_calendars"),
+        }
+        same = {"ny_banking_vs_quantlib": banking["identical"], "nyse": trading["identical"]}
+        workloads[name] = {
             "max_n": max_n,
             "max_span_days": max_span,
-            "ny_banking_vs_quantlib": banking,
-            "nyse_vs_exchange_calendars": trading,
-            "per_query_microseconds": per_query_us,
-            "ratios": {
-                **ratios(bt, "quantlib_user"),
-                **ratios(bt, "quantlib_native"),
-                **ratios(tt, "exchange_calendars"),
-            },
+            "timings_s": {"ny-banking": bt, "nyse": tt},
+            "per_query_microseconds": per_query,
+            "ratios": r,
+            "identical": same,
         }
-        report["workloads"][name] = workload  # type: ignore[index]
-        r = workload["ratios"]
         verdicts[name] = {
-            "scalar_add_vs_quantlib_user": {
-                "ratio": r["scalar_add_vs_quantlib_user"],
-                "target": 100,
-                "met": r["scalar_add_vs_quantlib_user"] >= 100,
-            },
-            "vectorized_add_vs_quantlib_user": {
-                "ratio": r["vectorized_add_vs_quantlib_user"],
-                "target": 1_000,
-                "met": r["vectorized_add_vs_quantlib_user"] >= 1_000,
-            },
-            "scalar_add_vs_quantlib_native": {
-                "ratio": r["scalar_add_vs_quantlib_native"],
-                "target": 100,
-                "met": r["scalar_add_vs_quantlib_native"] >= 100,
-            },
-            "vectorized_add_vs_quantlib_native": {
-                "ratio": r["vectorized_add_vs_quantlib_native"],
-                "target": 1_000,
-                "met": r["vectorized_add_vs_quantlib_native"] >= 1_000,
-            },
-            "answers_identical": all(banking["identical"].values())
-            and all(trading["identical"].values()),  # type: ignore[attr-defined]
+            "scalar_add_vs_quantlib_user": verdict(r["scalar_add_vs_quantlib_user"], 100),
+            "vectorized_add_vs_quantlib_user": verdict(r["vectorized_add_vs_quantlib_user"], 1_000),
+            "scalar_add_vs_quantlib_native": verdict(r["scalar_add_vs_quantlib_native"], 100),
+            "vectorized_add_vs_quantlib_native": verdict(
+                r["vectorized_add_vs_quantlib_native"], 1_000
+            ),
+            "answers_identical": all(all(v.values()) for v in same.values()),  # type: ignore[attr-defined]
         }
-        print(f"{name}: {json.dumps(workload['ratios'])}")
-        print(f"{name}: identical {banking['identical']} {trading['identical']}")
+        print(f"{name}: {json.dumps(r)}")
+        print(f"{name}: identical {json.dumps(same)}")
+    report["workloads"] = workloads
     report["targets"] = TARGETS
     report["verdicts"] = verdicts
+    report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]  # type: ignore[index]
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {RESULTS}")

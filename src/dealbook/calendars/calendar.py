@@ -169,19 +169,20 @@ class Calendar:
         >>> nyse.count(date(2001, 9, 17), date(2001, 9, 10))
         -1
         """
-        a = start.toordinal() - self._base
-        b = end.toordinal() - self._base
-        if not (0 <= a < self._size and 0 <= b < self._size):
+        base = self._base
+        a = start.toordinal() - base
+        b = end.toordinal() - base
+        if a < 0 or b < 0 or a >= self._size or b >= self._size:
             self._position(start)
             self._position(end)
         cum = self._cum
         if a <= b:
-            low = cum[a] if include_start else cum[a + 1]
             high = cum[b + 1] if include_end else cum[b]
-            return max(high - low, 0)
-        low = cum[b] if include_end else cum[b + 1]
+            low = cum[a] if include_start else cum[a + 1]
+            return high - low if high > low else 0
         high = cum[a + 1] if include_start else cum[a]
-        return -max(high - low, 0)
+        low = cum[b] if include_end else cum[b + 1]
+        return low - high if high > low else 0
 
     def next_day(self, d: date) -> date:
         """The first day of this calendar strictly after ``d``."""
@@ -273,10 +274,10 @@ class Calendar:
 
     def _positions(self, dates: DateArray) -> IntArray:
         values = np.asarray(dates, dtype="datetime64[D]")
-        if np.isnat(values).any():
-            raise CalendarRangeError("NaT is not a date")
-        index: IntArray = values.astype(np.int64) - self.table.epoch_offset
+        index: IntArray = values.view(np.int64) - self.table.epoch_offset
         if index.size and (int(index.min()) < 0 or int(index.max()) >= self._size):
+            if np.isnat(values).any():
+                raise CalendarRangeError("NaT is not a date")
             raise CalendarRangeError(
                 f"some dates are outside the {self.name} calendar's coverage "
                 f"{self.first}..{self.last}"
@@ -284,7 +285,9 @@ class Calendar:
         return index
 
     def _to_dates(self, index: IntArray) -> DateArray:
-        return (index + self.table.epoch_offset).astype("datetime64[D]")
+        """Positions to dates; ``index`` must be a fresh array (it is shifted in place)."""
+        index += self.table.epoch_offset
+        return index.view("datetime64[D]")
 
     def is_day_many(self, dates: DateArray) -> BoolArray:
         """Vectorized :meth:`is_day` over a ``datetime64[D]`` array."""
@@ -293,16 +296,35 @@ class Calendar:
 
     def add_many(self, dates: DateArray, n: int | IntArray) -> DateArray:
         """Vectorized :meth:`add`; ``n`` is a scalar or an array broadcastable to ``dates``."""
-        index, steps = np.broadcast_arrays(self._positions(dates), np.asarray(n, dtype=np.int64))
+        index = self._positions(dates)
+        steps = np.asarray(n, dtype=np.int64)
         cum = self.table.cum
-        k = np.where(steps > 0, cum[index + 1] + steps - 1, cum[index] + steps)
-        moving = steps != 0
-        if np.any(moving & ((k < 0) | (k >= self._ndays))):
+        still = None
+        if steps.ndim == 0:
+            step = int(steps)
+            if step == 0:
+                return self._to_dates(index)
+            k = cum[index + 1] if step > 0 else cum[index]
+            k += step - 1 if step > 0 else step
+        else:
+            if index.shape != steps.shape:
+                index, steps = (np.array(a) for a in np.broadcast_arrays(index, steps))
+            forward = steps > 0
+            k = cum[index + forward]
+            k += steps
+            k -= forward
+            if not forward.all():
+                zero = steps == 0
+                if zero.any():
+                    still = zero
+                    k[zero] = 0
+        if k.size and (int(k.min()) < 0 or int(k.max()) >= self._ndays):
             raise CalendarRangeError(
                 f"some results run past the {self.name} coverage {self.first}..{self.last}"
             )
-        safe = np.where(moving, k, 0)
-        result = np.where(moving, self.table.day_positions[safe], index)
+        result = self.table.day_positions[k]
+        if still is not None:
+            result[still] = index[still]
         return self._to_dates(result)
 
     def count_many(
@@ -315,14 +337,18 @@ class Calendar:
     ) -> IntArray:
         """Vectorized :meth:`count` (same end conventions, same sign rule)."""
         a, b = np.broadcast_arrays(self._positions(starts), self._positions(ends))
+        cum = self.table.cum
         forward = a <= b
+        if forward.all():
+            size: IntArray = cum[b + int(include_end)]
+            size -= cum[a + int(not include_start)]
+            return np.maximum(size, 0, out=size)
         low_pos = np.where(forward, a, b)
         high_pos = np.where(forward, b, a)
         include_low = np.where(forward, include_start, include_end)
         include_high = np.where(forward, include_end, include_start)
-        cum = self.table.cum
-        low = np.where(include_low, cum[low_pos], cum[low_pos + 1])
-        high = np.where(include_high, cum[high_pos + 1], cum[high_pos])
+        low = cum[low_pos + ~include_low]
+        high = cum[high_pos + include_high]
         size = np.maximum(high - low, 0)
         result: IntArray = np.where(forward, size, -size)
         return result

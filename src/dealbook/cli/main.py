@@ -15,6 +15,8 @@ COMMAND_MODULES = (
     "dealbook.cli.deal_commands",
     "dealbook.cli.dates",
     "dealbook.cli.text",
+    "dealbook.cli.ledger",
+    "dealbook.cli.db",
 )
 
 

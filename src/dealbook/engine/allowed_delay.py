@@ -11,6 +11,7 @@ Conventions, stated once:
 
 * an episode runs from its first blackout day through its last, both included; only
   trading days of the deal's trading calendar are counted (``calendar.trading_day``);
+  overlapping episodes are one blackout;
 * an Allowed Delay is one run from the episode's start: its first trading days are
   excused while both limits hold, and once a day falls outside them the rest of the
   episode counts (the limits are not re-tested mid-episode);
@@ -98,6 +99,17 @@ def _budget_left(
     return used < limit
 
 
+def _merge_overlapping(episodes: Sequence[DaySpan]) -> list[DaySpan]:
+    """Episodes in order, overlapping ones merged into one blackout."""
+    merged: list[DaySpan] = []
+    for span in sorted(episodes, key=lambda s: s.first):
+        if merged and span.first <= merged[-1].last:
+            merged[-1] = DaySpan(first=merged[-1].first, last=max(merged[-1].last, span.last))
+        else:
+            merged.append(span)
+    return merged
+
+
 def _limit(duration: Duration, what: str) -> int:
     if duration.kind is not DayKind.TRADING_DAYS:
         raise ValueError(f"the Allowed Delay {what} must be in trading days, got {duration}")
@@ -114,23 +126,20 @@ def allowed_delays(
     """Split blackout episodes into Allowed Delay days and days that count as no-sale days.
 
     Args:
-        episodes: blackout periods (first and last blackout day), in any order; they must
-            not overlap.
+        episodes: blackout periods (first and last blackout day), in any order;
+            overlapping episodes are merged into one blackout.
         terms: the deal's §3(f) limits (``10 trading-days``, ``20 trading-days``, window).
         trading: the deal's trading-day calendar.
         conventions: ``allowed_delay_window`` (rolling or calendar-year).
 
     Raises:
-        ValueError: when episodes overlap or the limits are not in trading days.
+        ValueError: when the limits are not in trading days (the deal model's limits are).
     """
     per_episode = _limit(terms.max_consecutive, "consecutive limit")
     per_window = _limit(terms.max_in_window, "window limit")
     reading = conventions.allowed_delay_window
     clauses = tuple(c.ref() for c in terms.cite)
-    ordered = sorted(episodes, key=lambda s: s.first)
-    for before, after in zip(ordered, ordered[1:], strict=False):
-        if after.first <= before.last:
-            raise ValueError(f"blackout episodes overlap: {before} and {after}")
+    ordered = _merge_overlapping(episodes)
     excused_so_far: list[date] = []
     outcomes: list[EpisodeOutcome] = []
     for span in ordered:
@@ -216,5 +225,9 @@ def _outcome(
 def _total(label: str, parts: list[Figure]) -> Figure:
     value = sum(int(p.value) for p in parts if isinstance(p.value, int))
     return Figure(
-        label=label, value=value, unit="trading days", formula="sum over episodes", inputs=tuple(parts)
+        label=label,
+        value=value,
+        unit="trading days",
+        formula="sum over episodes",
+        inputs=tuple(parts),
     )

@@ -37,6 +37,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
+from typing import Protocol
 
 from dealbook.calendars.calendar import Calendar
 from dealbook.calendars.calendar import CalendarRangeError
@@ -89,8 +90,39 @@ class PriceEvaluation:
         return value
 
 
+class DatedPrices(Protocol):
+    """A row of a daily price series (e.g. the ledger's price points): a date and fields."""
+
+    @property
+    def date(self) -> date: ...
+
+
+def history_from_rows(rows: Iterable[DatedPrices]) -> PriceHistory:
+    """A :data:`PriceHistory` from price rows whose attributes are named like :class:`PriceField`.
+
+    Fields a row lacks, or leaves ``None``, are simply absent for that day.
+
+    >>> import dataclasses
+    >>> @dataclasses.dataclass
+    ... class Row:
+    ...     date: date
+    ...     close: Decimal
+    ...     bid: Decimal | None = None
+    >>> history = history_from_rows([Row(date(2003, 1, 3), Decimal("0.012"))])
+    >>> history[PriceField.CLOSE], history[PriceField.BID]
+    ({datetime.date(2003, 1, 3): Decimal('0.012')}, {})
+    """
+    history: dict[PriceField, dict[date, Decimal]] = {field: {} for field in PriceField}
+    for row in rows:
+        for field in PriceField:
+            value = getattr(row, field.value, None)
+            if isinstance(value, Decimal):
+                history[field][row.date] = value
+    return history
+
+
 def exact(value: Fraction) -> ExactValue:
-    """A Fraction as a Decimal when its decimal expansion is finite, else the Fraction.
+    """A Fraction as a Decimal when it has a finite expansion within 50 digits, else itself.
 
     >>> exact(Fraction(3, 40)), exact(Fraction(1, 3))
     (Decimal('0.075'), Fraction(1, 3))
@@ -101,7 +133,8 @@ def exact(value: Fraction) -> ExactValue:
             denominator //= prime
     if denominator != 1:
         return value
-    return divide(value.numerator, value.denominator)
+    quotient = divide(value.numerator, value.denominator)
+    return quotient if Fraction(quotient) == value else value
 
 
 def as_figure(value: ExactValue | Figure, *, label: str, unit: str = PER_SHARE) -> Figure:
@@ -285,7 +318,7 @@ def _discount_to_average(
         formula=f"sum / {block.lowest}",
         inputs=day_figures,
     )
-    multiplier = Figure(label="multiplier", value=block.multiplier, unit="1")
+    multiplier = Figure(label="multiplier", value=block.multiplier)
     figure = Figure(
         label=label,
         value=exact(Fraction(block.multiplier) * mean),

@@ -100,7 +100,11 @@ def expense_interest(
             label="expense reimbursement interest",
             value=Decimal(0),
             unit=USD,
-            formula="paid within the grace period: no interest",
+            formula=(
+                "paid within the grace period: no interest"
+                if paid_on is not None
+                else "unpaid, still within the grace period: no interest yet"
+            ),
             inputs=inputs,
             clauses=clauses,
             assumptions=assumptions,

@@ -164,7 +164,7 @@ def conversion_limit(
             Figure(
                 label="outstanding, excluding escrow", value=outstanding_ex_escrow, unit="shares"
             ),
-            escrow,
+            *((escrow,) if conventions.escrow_shares_outstanding else ()),
         ),
         assumptions=readings[:1],
     )
@@ -175,7 +175,7 @@ def conversion_limit(
         formula="owned + Escrow Shares" if conventions.escrow_shares_owned else "owned",
         inputs=(
             Figure(label="owned, excluding escrow", value=owned_ex_escrow, unit="shares"),
-            escrow,
+            *((escrow,) if conventions.escrow_shares_owned else ()),
         ),
         assumptions=readings[1:],
     )
@@ -208,7 +208,7 @@ def conversion_limit(
         percent=cap.percent, outstanding=o, owned=b, strictly_more_than=cap.strictly_more_than
     )
     bound = "<=" if cap.strictly_more_than else "<"
-    percent = Figure(label="cap", value=cap.percent, unit="1", clauses=refs)
+    percent = Figure(label="cap", value=cap.percent, clauses=refs)
     limit = Figure(
         label="Limitation on Conversion",
         value=q_max,

@@ -79,7 +79,9 @@ class RegistrationRecord:
     all the Registrable Securities could not be made, and on which the Common Stock was
     not listed or its trading was halted. ``allowed_delay_days`` are the days excused
     as an Allowed Delay; ``investor_delay_days`` the delays solely attributable to the
-    Investors (excluded from M1).
+    Investors (excluded from M1). A blackout is itself a no-sales period: its days go in
+    ``no_sales`` and the days :func:`dealbook.engine.allowed_delay.allowed_delays` excuses
+    go in ``allowed_delay_days``.
     """
 
     filing_deadline: date
@@ -126,9 +128,7 @@ def runs(days: Collection[date]) -> list[DaySpan]:
 
 def months_of_days(days: Collection[date], method: Proration) -> Fraction:
     """Prorated months of a set of days: the sum over its runs of consecutive days."""
-    return sum(
-        (months(run.first - _ONE_DAY, run.last, method) for run in runs(days)), Fraction(0)
-    )
+    return sum((months(run.first - _ONE_DAY, run.last, method) for run in runs(days)), Fraction(0))
 
 
 def m1_window(record: RegistrationRecord, *, as_of: date) -> DaySpan | None:
@@ -155,7 +155,11 @@ def m1_window(record: RegistrationRecord, *, as_of: date) -> DaySpan | None:
 
 
 def _months_figure(
-    label: str, days: Collection[date], method: Proration, formula: str, clauses: tuple[ClauseRef, ...]
+    label: str,
+    days: Collection[date],
+    method: Proration,
+    formula: str,
+    clauses: tuple[ClauseRef, ...],
 ) -> Figure:
     spans = runs(days)
     where = ", ".join(f"{s.first}..{s.last}" for s in spans) or "no days"
@@ -194,7 +198,9 @@ def late_months(
         "late days minus Investor-caused delay days",
         clauses,
     )
-    effective = record.effective_on if record.effective_on and record.effective_on <= as_of else None
+    effective = (
+        record.effective_on if record.effective_on and record.effective_on <= as_of else None
+    )
 
     def after_effective(days: frozenset[date]) -> frozenset[date]:
         if effective is None:
@@ -204,7 +210,11 @@ def late_months(
     m2_days = after_effective(span_days(record.no_sales)) - record.allowed_delay_days
     m3_days = after_effective(span_days(record.not_listed))
     m2 = _months_figure(
-        "M2: months without sales", m2_days, method, "no-sales days minus Allowed Delay days", clauses
+        "M2: months without sales",
+        m2_days,
+        method,
+        "no-sales days minus Allowed Delay days",
+        clauses,
     )
     m3 = _months_figure(
         "M3: months not listed or halted", m3_days, method, "delisted or halted days", clauses
@@ -334,4 +344,21 @@ def shares_for_amount(
         inputs=(amount, Figure(label="price per share", value=price, unit="USD/share")),
         clauses=clauses,
         assumptions=(f"rounding.shares={rounding}",),
+    )
+
+
+def payment_shares(
+    amount: Figure, conversion_price: Decimal, *, terms: DelayPayments, conventions: Conventions
+) -> Figure:
+    """Shares for a §2(c) payment taken in shares, rounded by the deal's ``rounding.shares``.
+
+    The shares are "priced at the Conversion Price ... on such payment date" (G-5:
+    9,000 / 0.005 = 1,800,000 shares).
+    """
+    return shares_for_amount(
+        amount,
+        conversion_price,
+        rounding=conventions.share_rounding,
+        clauses=tuple(c.ref() for c in terms.cite),
+        label=f"registration payment shares ({terms.chooser} chooses cash or shares)",
     )

@@ -164,7 +164,11 @@ def reserve_list_issuable(
         value=round_shares(total, rounding),
         unit=SHARES,
         formula=f"conversion + warrant + interest shares, rounded {rounding}",
-        inputs=(conv, Figure(label="warrant shares", value=warrant_shares, unit=SHARES), interest_shares),
+        inputs=(
+            conv,
+            Figure(label="warrant shares", value=warrant_shares, unit=SHARES),
+            interest_shares,
+        ),
         clauses=clauses,
         assumptions=(f"rounding.shares={rounding}",),
     )
@@ -205,7 +209,9 @@ def reserve_shortfall(
         formula="max(0, Reserved Amount - Authorized and Reserved Shares)",
         inputs=(
             required,
-            Figure(label="Authorized and Reserved Shares", value=authorized_and_reserved, unit=SHARES),
+            Figure(
+                label="Authorized and Reserved Shares", value=authorized_and_reserved, unit=SHARES
+            ),
         ),
         assumptions=(f"reserve.shortfall_reading={reading}",),
     )
@@ -239,13 +245,17 @@ def approval_clock(
     gate = conventions.reserve_gate_before_approval
     start: date | None = shortfall_on
     if gate == "measure-only":
-        start = None if stockholder_approval_on is None else max(shortfall_on, stockholder_approval_on)
+        start = (
+            None if stockholder_approval_on is None else max(shortfall_on, stockholder_approval_on)
+        )
     assumptions = (f"reserve.gate_before_approval={gate}",)
     start_figure = Figure(
         label="approval clock start",
         value=start,
         unit="date",
-        formula="shortfall date" if gate != "measure-only" else "later of shortfall and Stockholder Approval",
+        formula="shortfall date"
+        if gate != "measure-only"
+        else "later of shortfall and Stockholder Approval",
         inputs=(
             Figure(label="shortfall date", value=shortfall_on, unit="date"),
             Figure(label="Stockholder Approval", value=stockholder_approval_on, unit="date"),
@@ -275,7 +285,10 @@ def headroom(cap: Capitalization, *, clauses: tuple[ClauseRef, ...] = ()) -> Fig
     inputs = (
         Figure(label="authorized common", value=cap.authorized_common, unit=SHARES),
         Figure(label="outstanding common", value=cap.outstanding_common, unit=SHARES),
-        *(Figure(label=f"reserved: {line.label}", value=line.shares, unit=SHARES) for line in cap.reserves),
+        *(
+            Figure(label=f"reserved: {line.label}", value=line.shares, unit=SHARES)
+            for line in cap.reserves
+        ),
     )
     return Figure(
         label=f"authorized-share headroom as of {cap.as_of}",
@@ -316,7 +329,10 @@ def minimum_authorized(cap: Capitalization, required: Figure) -> Figure:
 
 
 def pro_rata_allocation(
-    available: int, principal_by_holder: Mapping[str, Decimal], *, rounding: Rounding = Rounding.DOWN
+    available: int,
+    principal_by_holder: Mapping[str, Decimal],
+    *,
+    rounding: Rounding = Rounding.DOWN,
 ) -> dict[str, Figure]:
     """A partial reserve split by principal (AMN-SPA §4(h); base: principal purchased).
 

@@ -49,7 +49,9 @@ from dealbook.terms.damages import RateStep
 from dealbook.terms.damages import StandardLiquidatedDamages
 
 
-def rate_months(steps: Sequence[RateStep], elapsed: Fraction, *, prior: Fraction = Fraction(0)) -> Fraction:
+def rate_months(
+    steps: Sequence[RateStep], elapsed: Fraction, *, prior: Fraction = Fraction(0)
+) -> Fraction:
     """Sum of monthly rates over months ``]prior, prior + elapsed]`` of the schedule.
 
     Args:
@@ -211,7 +213,11 @@ def holder_slda(
 
 
 def slda_shares(
-    amount: Figure, conversion_price: Decimal, *, conventions: Conventions, terms: StandardLiquidatedDamages
+    amount: Figure,
+    conversion_price: Decimal,
+    *,
+    conventions: Conventions,
+    terms: StandardLiquidatedDamages,
 ) -> Figure:
     """Shares for an SLDA paid in shares at the Conversion Price at the time of payment.
 

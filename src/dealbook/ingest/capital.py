@@ -81,6 +81,15 @@ class Capitalization:
         return sum(d.certificates * d.size for d in self.denominations)
 
 
+def _positions(text: str, needle: str) -> list[int]:
+    out: list[int] = []
+    at = text.find(needle)
+    while at >= 0:
+        out.append(at)
+        at = text.find(needle, at + 1)
+    return out
+
+
 def _count(match: re.Match[str], group: str = "n") -> ShareCount:
     return ShareCount(count=int(match.group(group).replace(",", "")), start=match.start(group), end=match.end(group))
 
@@ -88,7 +97,10 @@ def _count(match: re.Match[str], group: str = "n") -> ShareCount:
 def find_capitalization(text: str) -> Capitalization:
     """Authorized, outstanding and reserved Common Stock and share denominations."""
     authorized: ShareCount | None = None
-    for match in _AUTHORIZED.finditer(text):
+    anchors = sorted(
+        a for needle in ("uthoriz", "UTHORIZ", "onsists", "par value", "PAR VALUE") for a in _positions(text, needle)
+    )
+    for match in (m for a in anchors for m in [_AUTHORIZED.search(text, max(0, a - 30), a + 200)] if m):
         group = "n" if match.group("n") else "n2"
         prefix = text[max(0, match.start(group) - 40) : match.start(group)]
         if _CLASS_A.search(text[match.end(group) : match.end(group) + 20]) or "preferred" in prefix.lower():

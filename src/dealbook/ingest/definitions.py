@@ -45,19 +45,19 @@ _IN_PAREN = re.compile(
     re.IGNORECASE,
 )
 _REFERRED = re.compile(
-    r"(?:referred\s+to\s+(?:herein\s+|hereinafter\s+)?as|hereinafter\s+(?:called|referred\s+to\s+as))"
-    r"\s+(?:the\s+)?" + _QUOTED,
-    re.IGNORECASE,
+    r"(?:referred|Referred|REFERRED|hereinafter|Hereinafter|HEREINAFTER)"
+    r"(?i:\s+to\s+(?:herein\s+|hereinafter\s+)?as|\s+called|\s+referred\s+to\s+as)"
+    r"\s+(?:the\s+)?" + _QUOTED
 )
 _POINTER = re.compile(
-    r"(?P<term>(?:[A-Z][\w'-]*|\d{4})(?:\s+(?:of\s+)?(?:[A-Z][\w'-]*))*)\s*"
     r"\(\s*as\s+(?:such\s+term\s+is\s+|that\s+term\s+is\s+)?(?P<how>hereinafter\s+defined|defined)"
     r"(?P<rest>(?:[^()]|\([^()]{0,12}\)){0,160}?)\)"
 )
+_POINTER_TERM = re.compile(r"(?P<term>(?:[A-Z][\w'-]*|\d{4})(?:\s+(?:of\s+)?[A-Z][\w'-]*)*)\s*$")
 _SCOPED = re.compile(r"purposes\s+of\s+this\s+definition", re.IGNORECASE)
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z(\"])")
-_CLAUSE_START = re.compile(r"(?:(?<!Inc)(?<!Ltd)(?<!Corp)(?<!\bCo)(?<!Esq)(?<!\bNo)(?<!\b[A-Z])\.\s|[;:]\s|\n[ \t]*\n|\bby\s+and\s+among\b|\bbetween\b)")
+_ABBREVIATIONS = frozenset(("Inc", "Ltd", "Corp", "Co", "Esq", "No", "Nos", "Mr", "Ms", "Dr", "Jr", "Sr", "St"))
 _NOT_TERM = re.compile(r"^(?:[A-Z]|\d+|[a-z].*)$")
 _EXHIBIT_QUOTE = re.compile(r"(?:Exhibit|EXHIBIT|Schedule|SCHEDULE|Annex|Appendix)\s*$")
 
@@ -210,11 +210,32 @@ def _clause_start(text: str, pos: int) -> int:
     """Start of the clause that a parenthetical definition closes (at most 400 back)."""
     floor = max(0, pos - 400)
     last = floor
-    for match in _CLAUSE_START.finditer(text, floor, pos):
-        last = match.end()
+    for mark in ("; ", ";\n", ": ", ":\n", "\n\n"):
+        at = text.rfind(mark, floor, pos)
+        if at >= 0:
+            last = max(last, at + len(mark))
+    for mark in (" by and among ", " between "):
+        at = text.rfind(mark, floor, pos)
+        if at >= 0:
+            last = max(last, at + len(mark))
+    for mark in (". ", ".\n"):
+        at = text.rfind(mark, last, pos)
+        while at >= 0 and _abbreviation(text, at):
+            at = text.rfind(mark, last, at)
+        if at >= 0:
+            last = max(last, at + len(mark))
     while last < pos and text[last] in " \t\n":
         last += 1
     return last
+
+
+def _abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` ends an abbreviation ("Inc.", "Ltd.", "P.")."""
+    word_start = dot
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    word = text[word_start:dot]
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
 
 
 def _referred(text: str) -> list[Definition]:
@@ -242,8 +263,10 @@ def _referred(text: str) -> list[Definition]:
 def _pointers(text: str) -> list[Definition]:
     out: list[Definition] = []
     for match in _POINTER.finditer(text):
-        term = " ".join(match.group("term").split())
-        words = term.split()
+        found = _POINTER_TERM.search(text, max(0, match.start() - 120), match.start())
+        if found is None:
+            continue
+        words = found.group("term").split()
         while words and words[0].lower() in ("the", "a", "an", "any", "such", "each", "this"):
             words = words[1:]
         if not words:
@@ -257,14 +280,14 @@ def _pointers(text: str) -> list[Definition]:
             target = "below"
         else:
             target = rest.strip() or "below"
-        start = match.start("term") + match.group("term").index(words[0])
+        start = found.start("term") + found.group("term").index(words[0])
         out.append(
             Definition(
                 term=term,
                 key=term_key(term),
                 form=DefinitionForm.POINTER,
                 start=start,
-                end=match.end("term"),
+                end=found.end("term"),
                 body_start=match.start(),
                 body_end=match.end(),
                 target=target,

@@ -47,6 +47,7 @@ class Section:
     parent: int | None
     heading_start: int = 0
     heading_end: int = 0
+    ordinal: int = 0
 
 
 class DefinitionForm(enum.StrEnum):

@@ -56,17 +56,16 @@ class Normalized:
 
 
 _MARKUP = re.compile(
-    r"</?(?:PAGE|TABLE|CAPTION|S|C|FN|F\d+|R\d+)>|</?(?:DOCUMENT|TEXT)>"
-    r"|^[ \t]*<(?:TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[^\n]*",
-    re.MULTILINE | re.IGNORECASE,
+    r"<(?:/?(?i:PAGE|TABLE|CAPTION|S|C|FN|F\d+|R\d+|DOCUMENT|TEXT)>"
+    r"|(?i:TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[^\n]*)"
 )
+_PAGE_BREAK = re.compile(r"<PAGE>|\f", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(
-    r"^[ \t]*(?:\d{1,3}|[ivxlc]{1,7}|-[ \t]*\d{1,3}[ \t]*-|[Pp]age[ \t]+\d{1,3})[ \t]*(?:\n|\Z)"
-    r"(?=(?:[ \t]*\n){0,3}[ \t]*(?:<PAGE>|\f|\Z))",
-    re.MULTILINE,
+    r"[ \t]*(?:\d{1,3}|[ivxlc]{1,7}|-[ \t]*\d{1,3}[ \t]*-|[Pp]age[ \t]+\d{1,3})[ \t]*"
 )
-_ASTERISK = re.compile(r"(?<=[A-Za-z])\*(?=s\b)|(?<=[a-z]s)\*(?=[ \t]+[a-z])")
-_HYPHEN = re.compile(r"(?<=[a-z])-\n[ \t]*(?=[a-z])")
+_ASTERISK = re.compile(r"\*(?=s\b|[ \t]+[a-z])")
+_HYPHEN = re.compile(r"-\n[ \t]*(?=[a-z])")
+_SPECIAL = re.compile("[\u00a0\u2018\u2019\u201c\u201d\u2032\u2033]")
 _WORD_BEFORE = re.compile(r"[A-Za-z]+$")
 _WORD_AFTER = re.compile(r"[a-z]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -83,6 +82,36 @@ _SAME_LENGTH = str.maketrans(
 )
 
 
+def _blank_page_numbers(text: str) -> str:
+    """Blank the page-number lines just above each ``<PAGE>`` marker and at the end."""
+    breaks = [m.start() for m in _PAGE_BREAK.finditer(text)]
+    breaks.append(len(text))
+    cuts: list[tuple[int, int]] = []
+    for at in breaks:
+        line_end = text.rfind("\n", 0, at) if at < len(text) else len(text.rstrip())
+        for _ in range(4):
+            if line_end <= 0:
+                break
+            line_start = text.rfind("\n", 0, line_end) + 1
+            line = text[line_start:line_end]
+            if not line.strip():
+                line_end = line_start - 1
+                continue
+            if _PAGE_NUMBER.fullmatch(line):
+                cuts.append((line_start, line_end))
+            break
+    if not cuts:
+        return text
+    parts: list[str] = []
+    cursor = 0
+    for start, end in sorted(set(cuts)):
+        parts.append(text[cursor:start])
+        parts.append(" " * (end - start))
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
+
+
 def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
@@ -91,13 +120,20 @@ def normalize_text(original: str, start: int = 0, end: int | None = None) -> Nor
     """Normalize the plain-text slice ``original[start:end]``; offsets stay global."""
     end = len(original) if end is None else end
     raw = original[start:end]
-    text = raw.replace("\r\n", " \n").replace("\r", "\n").translate(_SAME_LENGTH)
+    text = raw.replace("\r\n", " \n").replace("\r", "\n")
+    if _SPECIAL.search(text):
+        text = text.translate(_SAME_LENGTH)
     text = _CONTROL.sub(" ", text)
-    text = _PAGE_NUMBER.sub(_blank, text)
+    text = _blank_page_numbers(text)
     text = _MARKUP.sub(_blank, text)
     repairs: list[Repair] = []
     chars: list[str] | None = None
     for match in _ASTERISK.finditer(text):
+        at = match.start()
+        if at == 0 or not text[at - 1].isalpha():
+            continue
+        if text[at + 1 : at + 2] != "s" and not (at > 1 and text[at - 1] == "s" and text[at - 2].islower()):
+            continue
         if chars is None:
             chars = list(text)
         chars[match.start()] = "'"
@@ -106,7 +142,11 @@ def normalize_text(original: str, start: int = 0, end: int | None = None) -> Nor
         )
     if chars is not None:
         text = "".join(chars)
-    joins = [(m, _drop_hyphen(text, m)) for m in _HYPHEN.finditer(text) if _keep_join(text, m)]
+    joins = [
+        (m, _drop_hyphen(text, m))
+        for m in _HYPHEN.finditer(text)
+        if m.start() > 0 and text[m.start() - 1].islower() and _keep_join(text, m)
+    ]
     if not joins:
         return Normalized(
             text=text, offsets=OffsetMap.identity(len(text), start), repairs=tuple(repairs)

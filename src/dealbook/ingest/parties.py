@@ -51,12 +51,62 @@ ROLE_WORDS = frozenset(
     "Borrower Lender Holder Issuer Investor Purchaser Buyer Seller Subscriber Guarantor Obligor "
     "Pledgor Pledgee Trustee Debtor Creditor Licensor Licensee Landlord Tenant".split()
 )
-_ENTITY = re.compile(
-    r"(?P<name>[A-Z][\w.&'-]*(?:[ ,]+(?:[A-Z][\w.&'-]*|&|of|and))*,?\s+"
-    r"(?:Inc\.|Incorporated|Corporation|Corp\.|Company|LLC|L\.L\.C\.|Ltd\.|Limited\s+Partnership|Limited|"
-    r"L\.P\.|LP|LLP|Aktiengesellschaft|AG|N\.V\.|S\.A\.|plc|Partnership|Fund)(?![\w]))"
-)
-_ENTITY_END = re.compile(_ENTITY.pattern.replace("(?P<name>", "(?P<name>(?<![\\w.])", 1) + r"\s*$")
+_SUFFIXES = (
+    "Inc.", "Incorporated", "Corporation", "Corp.", "Company", "LLC", "L.L.C.", "Ltd.", "Limited",
+    "L.P.", "LP", "LLP", "Aktiengesellschaft", "AG", "N.V.", "S.A.", "plc", "Partnership", "Fund",
+)  # fmt: skip
+_CONNECTORS = frozenset(("&", "of", "and"))
+
+
+class _Name:
+    """An entity name found in a clause (``group("name")`` as a regex match would give)."""
+
+    __slots__ = ("_name",)
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def group(self, _: str) -> str:
+        return self._name
+
+
+def _is_name_word(token: str) -> bool:
+    return token[:1].isupper() or token in _CONNECTORS
+
+
+def _entity_at_start(body: str) -> _Name | None:
+    """The entity name that opens ``body`` ("Insynq, Inc., a Delaware corporation")."""
+    tokens = body.split()[:12]
+    best = 0
+    for i, token in enumerate(tokens):
+        word = token.rstrip(",")
+        if not _is_name_word(word):
+            break
+        if word in _SUFFIXES and i > 0 and not (i + 1 < len(tokens) and tokens[i + 1].rstrip(",") in _SUFFIXES):
+            best = i + 1
+            if not token.endswith(","):
+                break
+    return _Name(" ".join(tokens[:best]).rstrip(",")) if best else None
+
+
+def _entity_at_end(window: str) -> _Name | None:
+    """The entity name that ends ``window`` ("... with Alpha Capital Aktiengesellschaft")."""
+    tokens = window.split()[-12:]
+    if not tokens or tokens[-1].rstrip(",") not in _SUFFIXES:
+        return None
+    start = len(tokens) - 1
+    for i in range(len(tokens) - 2, -1, -1):
+        word = tokens[i].rstrip(",")
+        if not word or not _is_name_word(word) or word in ("The", "This", "THE"):
+            break
+        start = i
+    while start < len(tokens) and tokens[start] in _CONNECTORS:
+        start += 1
+    if start >= len(tokens) - 1:
+        return None
+    return _Name(" ".join(tokens[start:]))
+
+
 _JURISDICTION = re.compile(
     r",?\s+(?:a|an)\s+(?P<jur>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\s+(?P<entity>corporation|limited\s+liability"
     r"\s+company|limited\s+partnership|company)\b|laws\s+of\s+the\s+State\s+of\s+(?P<state>[A-Z][a-z]+"
@@ -81,11 +131,10 @@ def find_parties(text: str, definitions: Iterable[Definition]) -> list[Party]:
             previous_end = definition.body_end
         role = ROLE_TERMS.get(definition.key, "")
         body = _LEAD.sub("", " ".join(text[body_start : definition.body_end].split()).lstrip(" ,;"))
-        entity = _ENTITY.match(body)
+        entity = _entity_at_start(body)
         if entity is None and definition.form is DefinitionForm.PARENTHETICAL:
             opened = text.rfind("(", body_start, definition.start)
-            window = " ".join(text[max(body_start, opened - 160) : opened].split())
-            entity = _ENTITY_END.search(window)
+            entity = _entity_at_end(text[max(body_start, opened - 160) : opened])
         if entity and _ARTICLES.intersection(entity.group("name").replace(",", " ").split()):
             entity = None
         if not role and entity is None:

@@ -29,7 +29,8 @@ from dealbook.ingest.numwords import words_value
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _MONEY = re.compile(rf"\$\s*(?P<n>{_AMOUNT})(?:\s+(?P<scale>million|billion)\b)?", re.IGNORECASE)
 _PER_UNIT = re.compile(r"\s*(?:per|a)\s+(?P<per>share|debenture|warrant|unit|annum|year|month)\b", re.I)
-_PERCENT = re.compile(rf"(?P<n>{_AMOUNT})\s*(?:%\)?|percent\b|per\s+cent\b)", re.IGNORECASE)
+_PERCENT_SIGN = re.compile(r"%|[pP](?:ercent|ERCENT|er\s+cent)(?![A-Za-z])")
+_PERCENT_NUMBER = re.compile(rf"(?<![\d,.])(?P<n>{_AMOUNT})\s*$")
 _FRACTION = re.compile(r"\(\s*(?P<n>\.\d+|0\.\d+)\s*\)")
 _RATE_PERIOD = re.compile(
     r"(?P<per>per\s+annum|per\s+year|a\s+year|annually|per\s+month|a\s+month|monthly|for\s+each\s+month"
@@ -37,35 +38,36 @@ _RATE_PERIOD = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_STOP = re.compile(r"[;:]|\.\s|\(\s*[ivx]+\s*\)|\bwhichever\b|\bprovided\b", re.IGNORECASE)
-_SHARES = re.compile(
-    rf"(?<![$\d.,])(?P<n>\d{{1,3}}(?:,\d{{3}})+|\d+)\s*\)?\s+(?:(?:issued\s+)?(?:common|underlying|"
-    rf"Warrant|Escrow|Conversion)\s+)?shares\b",
-    re.IGNORECASE,
+_SHARES_WORD = re.compile(r"(?:shares|Shares|SHARES)(?![A-Za-z])")
+_SHARES_NUMBER = re.compile(
+    r"(?<![$\d.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*\)?\s+(?:(?:issued\s+)?(?i:common|underlying|"
+    r"Warrant|Escrow|Conversion)\s+)?$"
 )
-_DURATION = re.compile(
-    r"(?:(?P<words>\b[A-Za-z]+(?:[- ][A-Za-z]+){0,4})\s*\(\s*(?P<n>\d{1,4})\s*\)|(?P<n2>(?<![\d,.$])\d{1,4}(?![\d,]))"
-    r"|(?P<w>\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
-    r"forty(?:-five)?|sixty|ninety)))"
-    r"[\s-]+(?P<qual>calendar\s+|business\s+|banking\s+|trading\s+|consecutive\s+trading\s+|full\s+)?"
-    r"(?P<unit>days?|months?|years?|hours?|weeks?)\b",
+_DURATION_UNIT = re.compile(r"(?i:days?|months?|years?|hours?|weeks?)(?![A-Za-z])")
+_UNIT_NEEDLES = ("day", "Day", "DAY", "month", "Month", "MONTH", "year", "Year", "YEAR", "hour", "Hour", "week", "Week")
+_QUALIFIER = re.compile(
+    r"(?P<qual>(?i:calendar|business|banking|trading|consecutive\s+trading|full))\s+$"
+)
+_DURATION_NUMBER = re.compile(
+    r"(?:\(\s*(?P<n>\d{1,4})\s*\)|(?<![\d,.$])(?P<n2>\d{1,4})(?![\d,])|(?P<w>\b(?:one|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty(?:-five)?|sixty|ninety)))"
+    r"[\s-]*$",
     re.IGNORECASE,
 )
 _MONTHS = (
     "january february march april may june july august september october november december".split()
 )
-_DATE = re.compile(
-    r"\b(?P<m>January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*,?\s+(?P<y>(?:19|20)\d{2})\b",
-    re.IGNORECASE,
-)
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+_DATE = re.compile(r"(?P<m>[A-Za-z]{3,9})\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*,?\s+$")
 _TIME = re.compile(
     r"(?P<clock>\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|noon\b|midnight\b|o'clock\b)"
     r"|\bnoon\b|\bmidnight\b)(?:\s*,?\s*\(?(?P<zone>(?:Eastern|Central|Mountain|Pacific)\s+"
     r"(?:Standard\s+|Daylight\s+|Prevailing\s+)?Time|E[SD]T|C[SD]T|M[SD]T|P[SD]T|New\s+York\s+(?:City\s+)?time"
     r"|local\s+time))?",
 )
+_TIME_HINTS = ("noon", "midnight", "a.m.", "p.m.", "A.M.", "P.M.", "o'clock", " Time", "EST", "EDT")
 _UNIT_WORDS = frozenset("dollars dollar united states us u.s. lawful money of the percent per cent".split())
-_WORD_BACK = re.compile(r"([A-Za-z]+(?:-[A-Za-z]+)*)[\s,]*$")
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _DURATION_KINDS = {
     "calendar": DurationKind.CALENDAR_DAYS,
     "business": DurationKind.BUSINESS_DAYS,
@@ -100,25 +102,27 @@ def words_before(text: str, pos: int) -> tuple[str, int]:
     cursor = pos
     while cursor > 0 and text[cursor - 1] in " \t\n(":
         cursor -= 1
+    window_start = max(0, cursor - 160)
+    tail = text[window_start:cursor]
+    found = list(_WORD.finditer(tail))
+    if not found or found[-1].end() != len(tail.rstrip(" \t\n,")):
+        return "", pos
     words: list[str] = []
-    start = cursor
+    start = pos
     seen_number = False
-    for _ in range(14):
-        match = _WORD_BACK.search(text, max(0, cursor - 40), cursor)
-        if match is None:
+    previous_start = len(tail)
+    for match in reversed(found[-14:]):
+        if tail[match.end() : previous_start].strip(" \t\n,"):
             break
-        word = match.group(1)
-        if is_number_word(word) and word.lower() not in ("a", "and"):
+        word = match.group(0)
+        low = word.lower()
+        if is_number_word(word) and low not in ("a", "and"):
             seen_number = True
-        elif word.lower() in ("a", "and") and seen_number:
-            pass
-        elif word.lower() in _UNIT_WORDS and not seen_number:
-            pass
-        else:
+        elif not ((low in ("a", "and") and seen_number) or (low in _UNIT_WORDS and not seen_number)):
             break
         words.insert(0, word)
-        start = match.start(1)
-        cursor = match.start(1)
+        start = window_start + match.start()
+        previous_start = match.start()
     while words and words[0].lower() in ("a", "and"):
         words.pop(0)
         start = text.index(words[0], start) if words else pos
@@ -183,19 +187,23 @@ def _rate_period(text: str, end: int) -> tuple[str, int]:
 
 def _percents(text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    for match in _PERCENT.finditer(text):
+    for sign in _PERCENT_SIGN.finditer(text):
+        match = _PERCENT_NUMBER.search(text, max(0, sign.start() - 24), sign.start())
+        if match is None:
+            continue
         amount = divide(_number(match.group("n")), 100)
         words, value, start = _pair(text, match.start())
         if value is None:
             words, start = words_before(text, match.start())
             value = words_value(words) if words else None
-        per, _ = _rate_period(text, match.end())
+        end = sign.end() + (1 if text[sign.end() : sign.end() + 1] == ")" and sign.group(0) == "%" else 0)
+        per, _ = _rate_period(text, end)
         kind = QuantityKind.RATE if per else QuantityKind.PERCENT
         words_amount = divide(value, 100) if value is not None else None
         out.append(
             Quantity(
-                kind=kind, start=min(start, match.start()), end=match.end(),
-                text=_flat(text, min(start, match.start()), match.end()), amount=amount, per=per,
+                kind=kind, start=min(start, match.start()), end=end,
+                text=_flat(text, min(start, match.start()), end), amount=amount, per=per,
                 words=words, words_value=words_amount,
             )
         )  # fmt: skip
@@ -215,14 +223,17 @@ def _percents(text: str) -> list[Quantity]:
 
 def _shares(text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    for match in _SHARES.finditer(text):
+    for word in _SHARES_WORD.finditer(text):
+        match = _SHARES_NUMBER.search(text, max(0, word.start() - 48), word.start())
+        if match is None:
+            continue
         count = int(match.group("n").replace(",", ""))
         words, value, start = _pair(text, match.start("n"))
+        begin = min(start, match.start("n"))
         out.append(
             Quantity(
-                kind=QuantityKind.SHARES, start=min(start, match.start()), end=match.end(),
-                text=_flat(text, min(start, match.start()), match.end()), count=count,
-                words=words, words_value=value,
+                kind=QuantityKind.SHARES, start=begin, end=word.end(),
+                text=_flat(text, begin, word.end()), count=count, words=words, words_value=value,
             )
         )  # fmt: skip
     return out
@@ -230,29 +241,40 @@ def _shares(text: str) -> list[Quantity]:
 
 def _durations(text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    for match in _DURATION.finditer(text):
-        unit = match.group("unit").lower().rstrip("s")
-        qualifier = " ".join((match.group("qual") or "").lower().split())
+    starts = sorted(a for needle in _UNIT_NEEDLES if needle in text for a in _find_all(text, needle))
+    for at in starts:
+        if at and text[at - 1].isalpha():
+            continue
+        match = _DURATION_UNIT.match(text, at)
+        if match is None:
+            continue
+        unit = match.group(0).lower().rstrip("s")
+        qual = _QUALIFIER.search(text, max(0, match.start() - 26), match.start())
+        qualifier = " ".join(qual.group("qual").lower().split()) if qual else ""
         kind = _DURATION_KINDS.get(qualifier, _UNIT_KINDS[unit]) if unit == "day" else _UNIT_KINDS[unit]
+        head = qual.start() if qual else match.start()
+        number = _DURATION_NUMBER.search(text, max(0, head - 24), head)
+        if number is None:
+            continue
         words = ""
         value: Decimal | None = None
-        start = match.start()
-        if match.group("n"):
-            count = int(match.group("n"))
-            words, start = words_before(text, match.start("n") - 1)
+        start = number.start()
+        if number.group("n"):
+            count = int(number.group("n"))
+            words, start = words_before(text, number.start())
             value = words_value(words) if words else None
             if value is None:
-                words, start = "", match.start("n") - 1
-        elif match.group("n2"):
-            count = int(match.group("n2"))
+                words, start = "", number.start()
+        elif number.group("n2"):
+            count = int(number.group("n2"))
             if 1900 <= count <= 2100:
                 continue
         else:
-            word_value = words_value(match.group("w"))
+            word_value = words_value(number.group("w"))
             if word_value is None:
                 continue
             count = int(word_value)
-            words, value = match.group("w"), word_value
+            words, value = number.group("w"), word_value
         out.append(
             Quantity(
                 kind=QuantityKind.DURATION, start=start, end=match.end(), text=_flat(text, start, match.end()),
@@ -264,22 +286,37 @@ def _durations(text: str) -> list[Quantity]:
 
 def _dates(text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    for match in _DATE.finditer(text):
-        month = _MONTHS.index(match.group("m").lower()) + 1
+    for year in _YEAR.finditer(text):
+        if year.start() and text[year.start() - 1].isalnum():
+            continue
+        match = _DATE.search(text, max(0, year.start() - 24), year.start())
+        if match is None or (match.start() and text[match.start() - 1].isalpha()):
+            continue
+        name = match.group("m").lower()
+        if name not in _MONTHS:
+            continue
+        month = _MONTHS.index(name) + 1
         try:
-            day = date(int(match.group("y")), month, int(match.group("d")))
+            day = date(int(year.group(0)), month, int(match.group("d")))
         except ValueError:
             continue
         out.append(
-            Quantity(kind=QuantityKind.DATE, start=match.start(), end=match.end(),
-                     text=_flat(text, match.start(), match.end()), day=day)
+            Quantity(kind=QuantityKind.DATE, start=match.start(), end=year.end(),
+                     text=_flat(text, match.start(), year.end()), day=day)
         )  # fmt: skip
     return out
 
 
 def _times(text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    for match in _TIME.finditer(text):
+    anchors = sorted(a for hint in _TIME_HINTS if hint in text for a in _find_all(text, hint))
+    if not anchors:
+        return out
+    seen: set[int] = set()
+    for match in (m for a in anchors for m in [_TIME.search(text, max(0, a - 12), a + 80)] if m):
+        if match.start() in seen:
+            continue
+        seen.add(match.start())
         zone = " ".join((match.group("zone") or "").split())
         clock = " ".join(match.group("clock").split())
         if not zone and not re.search(r"\d", clock):
@@ -288,6 +325,16 @@ def _times(text: str) -> list[Quantity]:
             Quantity(kind=QuantityKind.TIME, start=match.start(), end=match.end(),
                      text=_flat(text, match.start(), match.end()), clock=clock, zone=zone)
         )  # fmt: skip
+    return out
+
+
+def _find_all(text: str, needle: str) -> list[int]:
+    """Every position of ``needle`` in ``text`` (plain substring search)."""
+    out: list[int] = []
+    at = text.find(needle)
+    while at >= 0:
+        out.append(at)
+        at = text.find(needle, at + 1)
     return out
 
 

@@ -18,7 +18,7 @@ import dataclasses
 import re
 
 _MARKER = re.compile(
-    r"(?:(?<=\n)|\A)(?:[ \t]*\n)?(?P<indent>[ \t]*)(?:"
+    r"\n(?P<indent>[ \t]*)(?:"
     r"(?P<article>ARTICLE|Article)[ \t]+(?P<art>[IVXLC]+|\d{1,2})\b(?![.\d])"
     r"|(?:(?:SECTION|Section)[ \t]+)?(?P<dec>\d{1,2}(?:\.\d{1,2})+)\.?(?=[ \t])"
     r"|(?:(?:SECTION|Section)[ \t]+)?(?P<num>\d{1,2})\.(?=[ \t])"
@@ -83,7 +83,11 @@ def _readings(kind: str, text: str) -> tuple[tuple[str, int], ...]:
 def find_markers(text: str, start: int, end: int) -> list[Marker]:
     """Markers that open a section between ``start`` and ``end``, in order."""
     markers: list[Marker] = []
-    for match in _MARKER.finditer(text, start, end):
+    padded = start == 0
+    source = "\n" + text if padded else text
+    shift = 1 if padded else 0
+    for found in _MARKER.finditer(source, start + shift - 1 if not padded else 0, end + shift):
+        match = _Shifted(found, shift)
         at = match.start("indent")
         if not _after_blank(text, at, start):
             continue
@@ -123,6 +127,25 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
                            style="letter", readings=(("letter", 1),))
                 )  # fmt: skip
     return markers
+
+
+class _Shifted:
+    """A match on text with one prepended newline, reporting offsets in the original."""
+
+    __slots__ = ("_match", "_shift")
+
+    def __init__(self, match: re.Match[str], shift: int) -> None:
+        self._match = match
+        self._shift = shift
+
+    def start(self, group: str | int = 0) -> int:
+        return self._match.start(group) - self._shift
+
+    def end(self, group: str | int = 0) -> int:
+        return self._match.end(group) - self._shift
+
+    def group(self, group: str | int = 0) -> str:
+        return self._match.group(group) or ""
 
 
 def _after_blank(text: str, at: int, floor: int) -> bool:

@@ -13,6 +13,7 @@ after ``h.`` is the letter i, ``(i)`` after ``(b)`` opens a roman list.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -20,7 +21,7 @@ from dealbook.ingest.model import Section
 from dealbook.ingest.model import SectionKind
 from dealbook.ingest.sectionmarks import Marker
 from dealbook.ingest.sectionmarks import find_heading
-from dealbook.ingest.sectionmarks import find_markers
+from dealbook.ingest.sectionmarks import find_markers as _find_all
 from dealbook.ingest.sectionmarks import roman_value
 from dealbook.ingest.toc import Toc
 
@@ -73,13 +74,14 @@ def parse_sections(text: str, toc: Toc) -> tuple[Section, ...]:
     if toc.end:
         nodes.append(_top(SectionKind.TOC, "toc", toc.start, depth=0))
         nodes[-1].end = toc.end
-    first_marker, recital_nodes = _recitals(text, body_start, body_end)
+    markers = _Markers(text)
+    first_marker, recital_nodes = _recitals(text, markers, body_start, body_end)
     preamble_end = recital_nodes[0].start if recital_nodes else first_marker
     if preamble_end > body_start:
         nodes.append(_top(SectionKind.PREAMBLE, "preamble", body_start, depth=0))
     nodes.extend(recital_nodes)
     body_from = max(preamble_end, recital_nodes[-1].start + 1) if recital_nodes else preamble_end
-    _body(text, nodes, body_from, body_end)
+    _body(text, markers, nodes, body_from, body_end)
     if witness:
         nodes.append(_top(SectionKind.SIGNATURES, "signatures", witness.start(), depth=0))
     for match in attachments:
@@ -93,6 +95,21 @@ def parse_sections(text: str, toc: Toc) -> tuple[Section, ...]:
     return _finish(nodes, text)
 
 
+class _Markers:
+    """All markers of a text, found once and filtered by range."""
+
+    __slots__ = ("_all", "_starts")
+
+    def __init__(self, text: str) -> None:
+        self._all = _find_all(text, 0, len(text))
+        self._starts = [m.start for m in self._all]
+
+    def between(self, start: int, end: int) -> list[Marker]:
+        low = bisect.bisect_left(self._starts, start)
+        high = bisect.bisect_left(self._starts, end)
+        return self._all[low:high]
+
+
 def _top(kind: SectionKind, number: str, start: int, *, depth: int) -> _Node:
     return _Node(
         kind=kind, number=number, label="", style=str(kind), ordinal=0, start=start,
@@ -100,10 +117,10 @@ def _top(kind: SectionKind, number: str, start: int, *, depth: int) -> _Node:
     )  # fmt: skip
 
 
-def _recitals(text: str, start: int, end: int) -> tuple[int, list[_Node]]:
+def _recitals(text: str, markers: _Markers, start: int, end: int) -> tuple[int, list[_Node]]:
     """Recital nodes between WHEREAS and NOW THEREFORE, and where the body begins."""
-    markers = find_markers(text, start, end)
-    first = markers[0].start if markers else end
+    found = markers.between(start, end)
+    first = found[0].start if found else end
     whereas = _WHEREAS.search(text, start, first)
     if whereas is None:
         return first, []
@@ -115,14 +132,14 @@ def _recitals(text: str, start: int, end: int) -> tuple[int, list[_Node]]:
         nodes[-1].label = f"{item.group(1)}."
     if not nodes:
         nodes.append(_top(SectionKind.RECITAL, "Recitals", whereas.start(), depth=0))
-    body = find_markers(text, stop, end)
+    body = markers.between(stop, end)
     return (body[0].start if body else end), nodes
 
 
-def _body(text: str, nodes: list[_Node], start: int, end: int) -> None:
+def _body(text: str, markers: _Markers, nodes: list[_Node], start: int, end: int) -> None:
     """Add the numbered sections between ``start`` and ``end`` to ``nodes``."""
     stack: list[_Level] = []
-    for marker in find_markers(text, start, end):
+    for marker in markers.between(start, end):
         placed = _place(marker, stack, nodes)
         if placed is None:
             continue
@@ -159,6 +176,13 @@ def _place(marker: Marker, stack: list[_Level], nodes: list[_Node]) -> int | Non
         if ordinal <= 2 and style not in used:
             parent = stack[-1].node if stack else None
             return _push(marker, ordinal, stack, nodes, parent=parent, style=style)
+    for depth in range(len(stack) - 1, -1, -1):
+        level = stack[depth]
+        for style, ordinal in marker.readings:
+            if style == level.style and ordinal == level.ordinal:
+                del stack[depth:]
+                parent = stack[-1].node if stack else None
+                return _push(marker, ordinal, stack, nodes, parent=parent, style=style)
     return None
 
 
@@ -254,6 +278,7 @@ def _finish(nodes: list[_Node], text: str) -> tuple[Section, ...]:
             parent=n.parent,
             heading_start=n.heading_start,
             heading_end=n.heading_end,
+            ordinal=n.ordinal,
         )
         for i, n in enumerate(ordered)
     )

@@ -77,48 +77,133 @@ def use_pattern(term: str) -> str:
     return r"\s+".join(parts)
 
 
-class UseFinder:
-    """Find the uses of many defined terms in one pass, longest term first."""
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*")
+_JOINERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'\u2019-")
+_CAP = r"(?:[A-Z0-9][A-Za-z0-9'\u2019-]*)"
+_RUN = re.compile(
+    rf"{_CAP}(?:[ \t\n]+(?:(?:{'|'.join(sorted(SMALL_WORDS))})[ \t\n]+)*{_CAP})*"
+)
 
-    __slots__ = ("_keys", "_regex")
+
+class UseFinder:
+    """Find the uses of many defined terms in one pass over the words of a text.
+
+    Every capitalized word starts a candidate; the longest run of following words
+    (separated by whitespace only) whose folded form is a defined term, singular or
+    plural, and whose words are capitalized as a defined term's are (small words
+    aside), is a use.
+    """
+
+    __slots__ = ("_keys", "_longest")
 
     def __init__(self, terms: Iterable[str]) -> None:
-        unique: dict[str, str] = {}
+        self._keys: dict[str, str] = {}
+        self._longest = 0
         for term in terms:
             key = term_key(term)
-            if key and not key.startswith("the ") and key[0].isalnum():
-                unique.setdefault(key, _EDGE.sub("", term))
-        self._keys: dict[str, str] = {}
-        for key in unique:
-            self._keys[key] = key
+            if not key or key.startswith("the ") or not (term.strip()[:1].isupper() or key[0].isdigit()):
+                continue
+            self._keys.setdefault(key, key)
+            self._longest = max(self._longest, len(key.split()))
+        for key in list(self._keys):
             self._keys.setdefault(singular_key(key), key)
-        ordered = sorted(unique.values(), key=lambda t: (-len(t), t))
-        body = "|".join(use_pattern(t) for t in ordered if t[0].isupper() or t[0].isdigit())
-        self._regex = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])") if body else None
+            words = key.split()
+            words[-1] = _plural(words[-1])
+            self._keys.setdefault(" ".join(words), key)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
         """``(key, start, end)`` for each use between ``start`` and ``end``."""
-        if self._regex is None:
+        if not self._keys:
             return []
         stop = len(text) if end is None else end
         out: list[tuple[str, int, int]] = []
-        for match in self._regex.finditer(text, start, stop):
-            key = self.key_of(match.group(0))
-            if key:
-                out.append((key, match.start(), match.end()))
+        keys = self._keys
+        for run in _RUN.finditer(text, start, stop):
+            if run.start() and text[run.start() - 1] in _JOINERS:
+                continue
+            phrase = run.group(0)
+            if " " not in phrase and "\n" not in phrase and "\t" not in phrase:
+                folded, cut = _fold(phrase)
+                key = keys.get(folded)
+                if key is not None:
+                    out.append((key, run.start(), run.end() - cut))
+                continue
+            self._match_run(run.start(), phrase, out)
         return out
 
+    def _match_run(self, offset: int, phrase: str, out: list[tuple[str, int, int]]) -> None:
+        """Longest defined terms within one run of capitalized words."""
+        tokens: list[tuple[int, int, str]] = []
+        pos = 0
+        for word in phrase.split():
+            at = phrase.index(word, pos)
+            pos = at + len(word)
+            tokens.append((offset + at, offset + pos, word))
+        i = 0
+        count = len(tokens)
+        keys = self._keys
+        while i < count:
+            first = tokens[i][2]
+            if not (first[0].isupper() or first[0].isdigit()):
+                i += 1
+                continue
+            best_end = 0
+            best_next = i
+            best_key = ""
+            words: list[str] = []
+            j = i
+            while j < count and j - i < self._longest:
+                folded, cut = _fold(tokens[j][2])
+                words.append(folded)
+                key = keys.get(" ".join(words))
+                if key is not None:
+                    best_end, best_next, best_key = tokens[j][1] - cut, j + 1, key
+                if cut:
+                    break
+                j += 1
+            if best_key:
+                out.append((best_key, tokens[i][0], best_end))
+                i = best_next
+            else:
+                i += 1
+
     def key_of(self, text: str) -> str:
-        """The defined-term key a matched use stands for ('' when none)."""
+        """The defined-term key a use stands for ('' when none)."""
         folded = term_key(text)
-        if folded in self._keys:
-            return self._keys[folded]
-        single = singular_key(folded)
-        if single in self._keys:
-            return self._keys[single]
-        for ending, repl in (("ies", "y"), ("y", "ies"), ("s", ""), ("es", ""), ("", "s")):
-            if folded.endswith(ending):
-                candidate = folded[: len(folded) - len(ending)] + repl
-                if candidate in self._keys:
-                    return self._keys[candidate]
-        return ""
+        return self._keys.get(folded, self._keys.get(singular_key(folded), ""))
+
+
+def _fold(word: str) -> tuple[str, int]:
+    """A word folded for lookup, and how many possessive characters were cut from it."""
+    folded = word.casefold()
+    if folded.endswith(("'s", "\u2019s")):
+        return folded[:-2], 2
+    if folded.endswith(("'", "\u2019")):
+        return folded[:-1], 1
+    return folded, 0
+
+
+def _plural(word: str) -> str:
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def capitalized_runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans of runs of capitalized words ("Securities and Exchange Commission").
+
+    Small words ("of", "and", "the") may join capitalized words; a run never starts or
+    ends with one.
+
+    >>> text = "the United States Securities and Exchange Commission (the SEC)"
+    >>> [text[s:e] for s, e in capitalized_runs(text)]
+    ['United States Securities and Exchange Commission', 'SEC']
+    """
+    stop = len(text) if end is None else end
+    return [
+        (m.start(), m.end())
+        for m in _RUN.finditer(text, start, stop)
+        if not (m.start() and text[m.start() - 1] in _JOINERS)
+    ]

@@ -26,10 +26,10 @@ from dealbook.ingest.model import Section
 from dealbook.ingest.model import SectionKind
 from dealbook.ingest.sectionmarks import roman_value
 
-_NUM = r"\d{1,4}[A-Za-z]?(?:\.\d{1,2})*(?:\s?\([A-Za-z0-9]{1,5}\))*(?![.\d]\d)"
+_NUM = r"\d{1,4}(?:[A-Za-z](?:-\d{1,3})?)?(?:\.\d{1,2})*(?:\s?\([A-Za-z0-9]{1,5}\))*(?![.\d]\d)"
 _SEP = r"\s*(?:,\s*(?:and|or)?|and|or|through|to|-)\s*"
 _REF = re.compile(
-    rf"\b(?P<word>Sections?|SECTIONS?|Articles?|ARTICLES?|Exhibits?|EXHIBITS?|Schedules?|SCHEDULES?"
+    rf"(?P<word>Sections?|SECTIONS?|Articles?|ARTICLES?|Exhibits?|EXHIBITS?|Schedules?|SCHEDULES?"
     rf"|Rules?|RULES?|Regulations?|Items?)\s+"
     rf"(?P<nums>(?:{_NUM}|[IVXLC]{{1,6}}\b|\"[A-Z0-9]{{1,3}}\"|[A-Z]{{1,2}}(?:-[A-Z0-9]{{1,3}})?\b)"
     rf"(?:{_SEP}(?:{_NUM}|[IVXLC]{{1,6}}\b|\"[A-Z0-9]{{1,3}}\"))*)"
@@ -51,6 +51,8 @@ def find_xrefs(text: str) -> list[CrossRef]:
     """Every cross-reference in ``text`` with its targets (unresolved)."""
     refs: list[CrossRef] = []
     for match in _REF.finditer(text):
+        if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] == "-"):
+            continue
         word = match.group("word").lower().rstrip("s")
         kind = {"section": "section", "article": "article", "exhibit": "exhibit"}.get(word, word)
         if kind == "item":

@@ -16,7 +16,6 @@ and may not void an event twice.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from collections.abc import Sequence
 from typing import TypeVar
@@ -79,12 +78,12 @@ def correction_plan(
                     "enter the voided fact again as a new event",
                 )
             )
-        elif _when(events[target]) > _when(item):
-            later = events[target].date.isoformat()
+        elif _before(item, events[target]):
+            later = _stamp(events[target])
             diagnostics.append(
                 _error(
                     "LEDGER-CORRECTION-ORDER",
-                    f"correction dated {item.date.isoformat()} voids {item.voids!r}, which is dated later ({later})",
+                    f"correction dated {_stamp(item)} voids {item.voids!r}, which is dated later ({later})",
                     span,
                     "date the correction on or after the event it voids",
                 )
@@ -114,8 +113,15 @@ def apply_corrections(
     return tuple(events[i] for i in kept), diagnostics
 
 
-def _when(item: EventBase) -> tuple[dt.date, dt.time]:
-    return (item.date, item.time or dt.time.min)
+def _before(correction: EventBase, target: EventBase) -> bool:
+    """True when the correction is dated before its target (times count only when both have one)."""
+    if correction.date != target.date:
+        return correction.date < target.date
+    return correction.time is not None and target.time is not None and correction.time < target.time
+
+
+def _stamp(item: EventBase) -> str:
+    return item.date.isoformat() + (f" {item.time.strftime('%H:%M')}" if item.time else "")
 
 
 def _error(code: str, message: str, span: SourceSpan, hint: str) -> Diagnostic:

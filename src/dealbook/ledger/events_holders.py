@@ -32,13 +32,13 @@ class Notice(EventBase):
 
     type: Literal["notice"] = "notice"
     kind: NoticeKind
-    """What the notice is about, e.g. ``funding_termination``, ``opinion``, ``breach``, ``offering``."""
+    """What the notice is about (a funding termination, an opinion, a breach, an offering, ...)."""
     from_: PartyId = Field(validation_alias="from")
     """The sender: ``company``, a holder id or an agent id."""
     to: PartyId
     """The recipient: ``company``, a holder id or an agent id."""
     method: NoticeMethod
-    """``personal``, ``courier``, ``overnight``, ``fax``, ``certified_mail``, ``registered_mail``, ``regular_mail``."""
+    """How it was sent; the deal's notice clause says when each method is deemed given."""
 
 
 @event

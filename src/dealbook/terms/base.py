@@ -249,6 +249,8 @@ Slug = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 def _lines(value: object) -> tuple[int, int]:
     if isinstance(value, int) and not isinstance(value, bool) and value > 0:
         return (value, value)
+    if isinstance(value, tuple | list) and len(value) == 2 and all(type(v) is int for v in value):
+        value = f"{value[0]}-{value[1]}"
     match = re.fullmatch(r"(\d+)(?:\s*-\s*(\d+))?", str(value).strip())
     if not match:
         raise PydanticCustomError("lines", "lines are written N or N-M, got {v!r}", {"v": value})

@@ -1,0 +1,284 @@
+"""Term rules: undefined, mismatched, misspelled and external capitalized terms; undefined parties.
+
+* TERM-UNDEF: "Additional Debentures" and "Additional Warrants" (D-INS-4), "Variable
+  Conversion Price" (D-RRA-5), "Initial Closing Date" (D-AMN-7), "the Commission" and
+  "Principal Market" (D-AMN-8), "the Transaction Fee Agreement" (D-AMN-9); and a term
+  said to be "as defined in the Securities Purchase Agreement" that the SPA does not
+  define (D-RRA-4).
+* TERM-MISMATCH: "the Convertible Debenture" for the defined "Debentures" (D-RRA-3),
+  "the Initial Escrow Shares" for "Initial Warrant Escrow Shares" (D-HYT-8).
+* PARTY-UNDEF: "pay to the Borrower" where no Borrower exists (D-INS-2, D-AMN-2).
+* TERM-TYPO: a capitalized word one letter away from a defined term.
+* TERM-EXTERNAL: a term defined only in a document outside the deal's text.
+
+Candidates are runs of capitalized words outside headings, quotes, notice blocks and
+signature pages; a run that is defined, introduced inside a definition ("Pledge and
+Security Agreement" in the "Transaction Documents" definition), generic
+(:mod:`dealbook.ingest.lexicon`) or a named instrument ("... Agreement dated as of June
+18, 2002 between ...") is not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from dealbook.core.diagnostics import Diagnostic
+from dealbook.ingest.document import Document
+from dealbook.ingest.lexicon import STARTERS
+from dealbook.ingest.lexicon import is_generic
+from dealbook.ingest.model import Definition
+from dealbook.ingest.parties import ROLE_WORDS
+from dealbook.ingest.rules.context import Deal
+from dealbook.ingest.rules.context import diagnostic
+from dealbook.ingest.terms import capitalized_runs
+from dealbook.ingest.terms import singular_key
+from dealbook.ingest.terms import term_key
+
+_INSTRUMENT = re.compile(r"^[\s,]*(?:dated|made\s+as\s+of|entered|between|by\s+and\s+between|of\s+the\s+Amended)", re.I)
+_HEADS = frozenset(
+    "agreement agreements date price amount shares securities period deadline documents market "
+    "statement percentage approval debentures debenture warrants warrant notice fee fees".split()
+)
+_SENTENCE_END = re.compile(r'(?:[.:;!?]["\')]?|\n[ \t]*\n|\(\s*[a-zA-Z0-9]{1,4}\s*\))\s*$')
+_MAX_PER_TERM = 4
+_SMALL = frozenset("a an and as at by for from in into of on or the to with".split())
+_JOIN = frozenset(("and", "of", "&"))
+_Word = tuple[int, int, str, bool]
+
+
+class _Terms:
+    """What the deal defines, points to, and introduces, for quick lookups."""
+
+    def __init__(self, deal: Deal) -> None:
+        self.deal = deal
+        self.defined: set[str] = set(deal.defined)
+        self.external: dict[str, str] = {}
+        self.bogus: dict[str, tuple[Document, Definition, Document]] = {}
+        for key, entries in deal.pointers.items():
+            for doc, pointer in entries:
+                other = _pointed_document(deal, pointer.target)
+                if other is not None and other is not doc and key not in other.defined_keys():
+                    self.bogus.setdefault(key, (doc, pointer, other))
+                elif other is None and pointer.target not in ("below",) and not pointer.target.lower().startswith("section"):
+                    self.external.setdefault(key, pointer.target)
+        self.defined -= set(self.bogus)
+        self.keys = self.defined | set(self.external)
+        self.folded = {k: frozenset(k.split()) for k in self.defined}
+
+    def known(self, key: str) -> bool:
+        return key in self.keys or singular_key(key) in self.keys or f"{key}s" in self.keys
+
+
+def _pointed_document(deal: Deal, target: str) -> Document | None:
+    """The deal document a pointer names ("the Section 1(d) of the Securities Purchase Agreement")."""
+    name = re.split(r"\bof\s+the\s+", target)[-1] if " of the " in target else target
+    return deal.document_named(name)
+
+
+def check_term_uses(deal: Deal) -> Iterator[Diagnostic]:
+    """TERM-UNDEF, TERM-MISMATCH, TERM-TYPO, TERM-EXTERNAL and PARTY-UNDEF."""
+    terms = _Terms(deal)
+    for key, (doc, pointer, other) in terms.bogus.items():
+        yield diagnostic(
+            doc, "TERM-UNDEF", pointer.start, pointer.end,
+            f'"{pointer.term}" is said to be defined in {pointer.target}, but the {other.title.title()} '
+            "does not define it",
+            hint="define the term in that agreement, or remove the pointer",
+        )  # fmt: skip
+        del key
+    for doc in deal.docs:
+        counts: Counter[tuple[str, str]] = Counter()
+        for found in _candidates(deal, terms, doc):
+            code, start, end, message, hint, key = found
+            counts[(code, key)] += 1
+            if counts[(code, key)] <= _MAX_PER_TERM:
+                yield diagnostic(doc, code, start, end, message, hint=hint)
+        reported: set[str] = set()
+        for use in deal.uses[doc.doc_id]:
+            if use.key in terms.external and use.key not in reported and use.key not in terms.defined:
+                reported.add(use.key)
+                yield diagnostic(
+                    doc, "TERM-EXTERNAL", use.start, use.end,
+                    f'"{doc.quote(use.start, use.end)}" is defined only in {terms.external[use.key]}, '
+                    "which is not part of the deal's text",
+                )  # fmt: skip
+
+
+def _candidates(deal: Deal, terms: _Terms, doc: Document) -> Iterator[tuple[str, int, int, str, str, str]]:
+    text = doc.text
+    for start, end in capitalized_runs(text):
+        if deal.is_excluded(doc, start) or _upper(text[start:end]):
+            continue
+        sentence_start = start == 0 or bool(_SENTENCE_END.search(text, max(0, start - 12), start))
+        for phrase in _split_possessives(_words(text, start, end)):
+            for candidate, head in _uncovered(deal, terms, phrase, sentence_start=sentence_start):
+                yield from _classify(deal, terms, doc, candidate, head)
+            sentence_start = False
+
+
+def _upper(phrase: str) -> bool:
+    letters = [c for c in phrase if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def _words(text: str, start: int, end: int) -> list[_Word]:
+    """The words of a run: (start, end, word without possessive, possessive?)."""
+    out: list[_Word] = []
+    for match in re.finditer(r"\S+", text[start:end]):
+        word = match.group(0)
+        cut = 2 if word.endswith(("'s", "\u2019s")) else (1 if word.endswith(("'", "\u2019")) else 0)
+        bare = word[: len(word) - cut] if cut else word
+        out.append((start + match.start(), start + match.end() - cut, bare, bool(cut)))
+    return out
+
+
+def _split_possessives(words: list[_Word]) -> list[list[_Word]]:
+    """Cut a run after each possessive word ("Company's Board" is two phrases)."""
+    out: list[list[_Word]] = [[]]
+    for word in words:
+        out[-1].append(word)
+        if word[3]:
+            out.append([])
+    return [part for part in out if part]
+
+
+def _is_known(deal: Deal, terms: _Terms, phrase: str) -> bool:
+    key = term_key(phrase)
+    return terms.known(key) or key in deal.introduced or is_generic(phrase)
+
+
+def _uncovered(deal: Deal, terms: _Terms, words: list[_Word], *, sentence_start: bool) -> Iterator[tuple[list[_Word], int]]:
+    """Segments of a run that no known phrase covers, each with the defined term that follows it.
+
+    Yields ``(words, head)``: ``head`` is how many of the last words form a defined term
+    that the segment modifies ("Additional" + "Debentures": head 1), or 0.
+    """
+    count = len(words)
+    covered = [0] * count
+    i = 0
+    while i < count:
+        token = words[i][2]
+        low = token.lower()
+        if low in _SMALL or len(token) == 1 or (i == 0 and (low in STARTERS or (sentence_start and not terms.known(low)))):
+            covered[i] = -1
+            i += 1
+            continue
+        for j in range(min(count, i + 7), i, -1):
+            if words[j - 1][2].lower() in _SMALL:
+                continue
+            if _is_known(deal, terms, " ".join(w[2] for w in words[i:j])):
+                covered[i:j] = [j - i] * (j - i)
+                i = j
+                break
+        else:
+            i += 1
+    i = 0
+    while i < count:
+        if covered[i] != 0:
+            i += 1
+            continue
+        j = i
+        while j < count and (
+            covered[j] == 0 or (words[j][2].lower() in _JOIN and j + 1 < count and covered[j + 1] == 0)
+        ):
+            j += 1
+        head = 0
+        if j < count and covered[j] > 0 and terms.known(term_key(" ".join(w[2] for w in words[j : j + covered[j]]))):
+            head = covered[j]
+        yield words[i : j + head], head
+        i = j + head
+
+
+def _classify(
+    deal: Deal, terms: _Terms, doc: Document, part: list[_Word], head: int
+) -> Iterator[tuple[str, int, int, str, str, str]]:
+    text = doc.text
+    phrase = " ".join(w[2] for w in part)
+    key = term_key(phrase)
+    start, end = part[0][0], part[-1][1]
+    if _upper(phrase) or is_generic(phrase):
+        return
+    if len(part) == 1 and part[0][2] in ROLE_WORDS:
+        yield ("PARTY-UNDEF", start, end,
+               f'"{phrase}" names a party role that no document of the deal defines',
+               "name the party meant (e.g. the Buyer or the Company)", key)  # fmt: skip
+        return
+    if _INSTRUMENT.match(text, end):
+        return
+    if head:
+        base = term_key(" ".join(w[2] for w in part[-head:]))
+        modifiers = [w[2].lower() for w in part[:-head]]
+        fuller = _fuller_term(terms, key)
+        if fuller:
+            yield ("TERM-MISMATCH", start, end, f'"{phrase}" is not a defined term; the defined term is "{fuller}"',
+                   f'use "{fuller}"', key)  # fmt: skip
+        elif _in_definiens(deal, base, modifiers):
+            yield ("TERM-MISMATCH", start, end,
+                   f'"{phrase}" is not a defined term; "{_display(deal, base)}" is defined',
+                   f'use "{_display(deal, base)}"', key)  # fmt: skip
+        else:
+            yield ("TERM-UNDEF", start, end,
+                   f'"{phrase}" is used as a defined term but is not defined; "{_display(deal, base)}" is',
+                   "define the term, or use the defined term that was meant", key)  # fmt: skip
+        return
+    preceded_by_the = text[max(0, start - 4) : start].lower() == "the "
+    if len(part) == 1:
+        typo = _typo(terms, key)
+        if typo:
+            yield ("TERM-TYPO", start, end, f'"{phrase}" looks like a misspelling of the defined term "{typo}"',
+                   f'write "{typo}"', key)  # fmt: skip
+            return
+    if preceded_by_the or (len(part) > 1 and key.split()[-1] in _HEADS):
+        yield ("TERM-UNDEF", start, end, f'"{phrase}" is used as a defined term but no document of the deal defines it',
+               "define the term, or use the defined term that was meant", key)  # fmt: skip
+
+
+def _fuller_term(terms: _Terms, key: str) -> str:
+    words = frozenset(key.split())
+    for other, folded in terms.folded.items():
+        if words < folded and len(folded) - len(words) <= 2:
+            return _display(terms.deal, other)
+    return ""
+
+
+def _in_definiens(deal: Deal, head: str, modifiers: list[str]) -> bool:
+    entries = deal.defined.get(head) or deal.defined.get(singular_key(head)) or deal.defined.get(f"{head}s") or []
+    for doc, definition in entries:
+        body = doc.text[definition.body_start : definition.body_end].lower()
+        if all(re.search(rf"\b{re.escape(m)}", body) for m in modifiers):
+            return True
+    return False
+
+
+def _display(deal: Deal, key: str) -> str:
+    entries = deal.defined.get(key) or deal.defined.get(singular_key(key)) or deal.defined.get(f"{key}s")
+    if entries:
+        term = entries[0][1].term
+        return term.title() if term.isupper() and len(term) > 4 else term
+    return key.title()
+
+
+def _typo(terms: _Terms, key: str) -> str:
+    if len(key) < 6:
+        return ""
+    for other in terms.defined:
+        if " " in other or abs(len(other) - len(key)) > 1 or other[0] != key[0]:
+            continue
+        if _one_edit(key, other):
+            return _display(terms.deal, other)
+    return ""
+
+
+def _one_edit(a: str, b: str) -> bool:
+    if a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]])
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    for i in range(len(long_)):
+        if long_[:i] + long_[i + 1 :] == short:
+            return True
+    return False

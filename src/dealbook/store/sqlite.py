@@ -1,0 +1,338 @@
+"""The SQLite store: the standard-library driver, recorded migrations, one transaction per import.
+
+Schema changes live in ``store/migrations/NNNN_name.sql``. Each migration runs in its own
+transaction and is recorded in ``schema_migrations`` (version, name, sha256, time), so a
+database says which schema it has. The connection runs in autocommit mode and every
+write is an explicit ``BEGIN IMMEDIATE`` ... ``COMMIT``: an import that finds a problem,
+or fails half-way, rolls back and leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import re
+import sqlite3
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+
+from dealbook.core.diagnostics import Diagnostic
+from dealbook.core.diagnostics import Severity
+from dealbook.core.source import SourceSpan
+from dealbook.ledger.events import Event
+from dealbook.ledger.events import Ledger
+from dealbook.ledger.events import PricePoint
+from dealbook.store.base import DealNotStored
+from dealbook.store.base import DealSummary
+from dealbook.store.base import ImportResult
+from dealbook.store.chain import EVENT
+from dealbook.store.chain import PRICE
+from dealbook.store.chain import StoredEntry
+from dealbook.store.chain import decode
+from dealbook.store.chain import entry_hash
+from dealbook.store.chain import genesis_hash
+from dealbook.store.chain import plan_append
+from dealbook.store.chain import verify_chain
+
+MEMORY = ":memory:"
+
+_MIGRATION_NAME = re.compile(r"^(\d{4})_([a-z0-9_]+)\.sql$")
+_BOOTSTRAP = """CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    sha256     TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+)"""
+
+
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Migration:
+    """One schema change: its version, name and SQL text."""
+
+    version: int
+    name: str
+    sql: str
+
+    @property
+    def sha256(self) -> str:
+        """Fingerprint of the SQL text, recorded when applied."""
+        return hashlib.sha256(self.sql.encode("utf-8")).hexdigest()
+
+
+def bundled_migrations() -> list[Migration]:
+    """The migrations shipped in ``dealbook/store/migrations``, in version order."""
+    folder = resources.files("dealbook.store").joinpath("migrations")
+    found: list[Migration] = []
+    for item in folder.iterdir():
+        match = _MIGRATION_NAME.match(item.name)
+        if match:
+            found.append(
+                Migration(
+                    version=int(match.group(1)),
+                    name=match.group(2),
+                    sql=item.read_text(encoding="utf-8"),
+                )
+            )
+    return sorted(found, key=lambda m: m.version)
+
+
+def statements(sql: str) -> list[str]:
+    """Split a migration into complete SQL statements (triggers included)."""
+    out: list[str] = []
+    pending = ""
+    for line in sql.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            out.append(pending.strip())
+            pending = ""
+    if pending.strip() and not all(
+        part.strip().startswith("--") for part in pending.splitlines() if part.strip()
+    ):
+        raise ValueError(
+            f"incomplete SQL statement at the end of a migration: {pending.strip()[:60]}"
+        )
+    return out
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class SqliteStore:
+    """A :class:`~dealbook.store.base.Store` in one SQLite file (or ``:memory:``)."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        migrations: list[Migration] | None = None,
+        clock: Callable[[], dt.datetime] = _utc_now,
+    ) -> None:
+        self._location = str(path)
+        if self._location != MEMORY:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self._clock = clock
+        self._db = sqlite3.connect(self._location, isolation_level=None)
+        self._db.execute("PRAGMA foreign_keys = ON")
+        self.applied = self.migrate(bundled_migrations() if migrations is None else migrations)
+        """Versions of the migrations this connection applied (empty when up to date)."""
+
+    @property
+    def location(self) -> str:
+        """The database file path."""
+        return self._location
+
+    def __enter__(self) -> SqliteStore:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    def migrate(self, migrations: list[Migration]) -> tuple[int, ...]:
+        """Apply the migrations not yet recorded, each in its own transaction."""
+        self._db.execute(_BOOTSTRAP)
+        applied: list[int] = []
+        for migration in migrations:
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                done = self._db.execute(
+                    "SELECT 1 FROM schema_migrations WHERE version = ?", (migration.version,)
+                ).fetchone()
+                if done is None:
+                    for statement in statements(migration.sql):
+                        self._db.execute(statement)
+                    self._db.execute(
+                        "INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (?, ?, ?, ?)",
+                        (
+                            migration.version,
+                            migration.name,
+                            migration.sha256,
+                            self._clock().isoformat(timespec="seconds"),
+                        ),
+                    )
+                    applied.append(migration.version)
+                self._db.execute("COMMIT")
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+        return tuple(applied)
+
+    def schema_versions(self) -> list[tuple[int, str]]:
+        """The recorded migrations, ``(version, name)``, in order."""
+        return [
+            (int(v), str(n))
+            for v, n in self._db.execute(
+                "SELECT version, name FROM schema_migrations ORDER BY version"
+            )
+        ]
+
+    def import_ledger(
+        self, ledger: Ledger, source_text: str = "", *, source_name: str = ""
+    ) -> ImportResult:
+        """Append the ledger's new events and prices in one transaction, or write nothing."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            result = self._import(ledger, source_text, source_name or ledger.source)
+            self._db.execute("COMMIT" if result.ok else "ROLLBACK")
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        return result
+
+    def _import(self, ledger: Ledger, source_text: str, source_name: str) -> ImportResult:
+        stored = self._entries(ledger.deal)
+        plan = plan_append(ledger, stored)
+        if plan.diagnostics:
+            return ImportResult(deal=ledger.deal, diagnostics=plan.diagnostics)
+        head = stored[-1].hash if stored else genesis_hash(ledger.deal)
+        old_events = sum(1 for entry in stored if entry.kind == EVENT)
+        old_prices = len(stored) - old_events
+        new = [(EVENT, body) for body in plan.events] + [(PRICE, body) for body in plan.prices]
+        if new:
+            self._db.execute(
+                "INSERT INTO deals (deal_id, entry_count, head_hash) VALUES (?, 0, ?) ON CONFLICT (deal_id) DO NOTHING",
+                (ledger.deal, head),
+            )
+            cursor = self._db.execute(
+                "INSERT INTO imports (deal_id, source_name, source_sha256, source_text, imported_at, added_events, added_prices)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    ledger.deal,
+                    source_name,
+                    hashlib.sha256(source_text.encode("utf-8")).hexdigest(),
+                    source_text,
+                    self._clock().isoformat(timespec="seconds"),
+                    len(plan.events),
+                    len(plan.prices),
+                ),
+            )
+            import_id = cursor.lastrowid
+            seq = len(stored)
+            for kind, body in new:
+                seq += 1
+                digest = entry_hash(head, body)
+                self._insert_entry(ledger.deal, seq, kind, body, head, digest, import_id)
+                head = digest
+            self._db.execute(
+                "UPDATE deals SET entry_count = ?, head_hash = ? WHERE deal_id = ?",
+                (seq, head, ledger.deal),
+            )
+        return ImportResult(
+            deal=ledger.deal,
+            added_events=len(plan.events),
+            added_prices=len(plan.prices),
+            events=old_events + len(plan.events),
+            prices=old_prices + len(plan.prices),
+            head_hash=head,
+        )
+
+    def _insert_entry(
+        self,
+        deal_id: str,
+        seq: int,
+        kind: str,
+        body: str,
+        prev_hash: str,
+        digest: str,
+        import_id: int | None,
+    ) -> None:
+        self._db.execute(
+            "INSERT INTO entries (deal_id, seq, kind, body, prev_hash, hash, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (deal_id, seq, kind, body, prev_hash, digest, import_id),
+        )
+
+    def export_ledger(self, deal_id: str) -> Ledger:
+        """The stored ledger of a deal (raises :class:`DealNotStored`; ``ValueError`` if corrupt)."""
+        if self._head(deal_id) is None:
+            raise DealNotStored(deal_id)
+        events: list[Event] = []
+        prices: list[PricePoint] = []
+        spans: list[SourceSpan] = []
+        price_spans: list[SourceSpan] = []
+        for entry in self._entries(deal_id):
+            value = decode(entry.body)
+            if isinstance(value, PricePoint):
+                prices.append(value)
+                price_spans.append(self._span(deal_id, entry.seq))
+            else:
+                events.append(value)
+                spans.append(self._span(deal_id, entry.seq))
+        return Ledger(
+            deal=deal_id,
+            events=tuple(events),
+            prices=tuple(prices),
+            source=f"{self._location}#{deal_id}",
+            spans=tuple(spans),
+            price_spans=tuple(price_spans),
+        )
+
+    def verify(self, deal_id: str) -> list[Diagnostic]:
+        """Every break in the stored history of a deal (empty when intact)."""
+        head = self._head(deal_id)
+        if head is None:
+            known = ", ".join(summary.deal for summary in self.list_deals()) or "none"
+            return [
+                Diagnostic(
+                    code="STORE-UNKNOWN-DEAL",
+                    severity=Severity.ERROR,
+                    message=f"no stored ledger for deal {deal_id!r} (stored: {known})",
+                    span=self._span(deal_id, 1),
+                    hint="import its ledger first: dealbook db import LEDGER",
+                )
+            ]
+        return verify_chain(
+            deal_id, self._entries(deal_id), head, lambda seq: self._span(deal_id, seq)
+        )
+
+    def list_deals(self) -> list[DealSummary]:
+        """Every stored deal, by id."""
+        rows = self._db.execute(
+            "SELECT d.deal_id, d.head_hash,"
+            " (SELECT COUNT(*) FROM entries e WHERE e.deal_id = d.deal_id AND e.kind = 'event'),"
+            " (SELECT COUNT(*) FROM entries e WHERE e.deal_id = d.deal_id AND e.kind = 'price'),"
+            " (SELECT COUNT(*) FROM imports i WHERE i.deal_id = d.deal_id)"
+            " FROM deals d ORDER BY d.deal_id"
+        ).fetchall()
+        return [
+            DealSummary(
+                deal=str(r[0]),
+                head_hash=str(r[1]),
+                events=int(r[2]),
+                prices=int(r[3]),
+                imports=int(r[4]),
+            )
+            for r in rows
+        ]
+
+    def _head(self, deal_id: str) -> tuple[int, str] | None:
+        row = self._db.execute(
+            "SELECT entry_count, head_hash FROM deals WHERE deal_id = ?", (deal_id,)
+        ).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]))
+
+    def _entries(self, deal_id: str) -> list[StoredEntry]:
+        rows = self._db.execute(
+            "SELECT seq, kind, body, prev_hash, hash FROM entries WHERE deal_id = ? ORDER BY seq",
+            (deal_id,),
+        ).fetchall()
+        return [
+            StoredEntry(
+                seq=int(r[0]), kind=str(r[1]), body=str(r[2]), prev_hash=str(r[3]), hash=str(r[4])
+            )
+            for r in rows
+        ]
+
+    def _span(self, deal_id: str, seq: int) -> SourceSpan:
+        return SourceSpan(path=f"{self._location}#{deal_id}", line=seq, col=1)
