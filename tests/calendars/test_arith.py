@@ -65,6 +65,9 @@ def plus(start: date, text: str, *, business: str = "ny-banking", roll: Roll = R
         # G-29 Amnis calendar facts
         (date(2003, 5, 9), "1 years", date(2004, 5, 9)),
         (date(2003, 5, 9), "3 years", date(2006, 5, 9)),
+        # months step calendar months and clamp to the month end
+        (date(2003, 1, 31), "1 months", date(2003, 2, 28)),
+        (date(2003, 9, 5), "18 months", date(2005, 3, 5)),
         # trading days: Sept 2001 closure
         (date(2001, 9, 7), "2 trading-days", date(2001, 9, 17)),
     ],

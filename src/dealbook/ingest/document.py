@@ -45,13 +45,13 @@ from dealbook.ingest.sections import parse_sections
 from dealbook.ingest.signatures import find_schedule_allocations
 from dealbook.ingest.signatures import find_signature_blocks
 from dealbook.ingest.terms import UseFinder
+from dealbook.ingest.terms import capitalized_runs
 from dealbook.ingest.toc import Toc
 from dealbook.ingest.toc import find_toc
 from dealbook.ingest.xrefs import find_xrefs
 from dealbook.ingest.xrefs import resolve
 
 _TITLE = re.compile(r"(?P<title>(?:[A-Z][A-Z-]+[ \t]+){1,6}AGREEMENT)[ \t\n]*\(\s*this\s+\"Agreement\"", re.I)
-_NOTICES = re.compile(r"\bnotices?\b", re.IGNORECASE)
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -77,6 +77,7 @@ class Document:
     contacts: tuple[Contact, ...]
     signatures: tuple[SignatureBlock, ...]
     capitalization: Capitalization
+    runs: tuple[tuple[int, int], ...] = ()
     _starts: tuple[int, ...] = ()
 
     def span(self, start: int, end: int | None = None) -> SourceSpan:
@@ -111,6 +112,12 @@ class Document:
         """The number of the section containing ``offset`` ('' outside any section)."""
         section = self.section_at(offset)
         return section.number if section is not None else ""
+
+    def runs_between(self, start: int, end: int) -> tuple[tuple[int, int], ...]:
+        """The runs of capitalized words that start between ``start`` and ``end``."""
+        low = bisect.bisect_left(self.runs, (start, -1))
+        high = bisect.bisect_left(self.runs, (end, -1))
+        return self.runs[low:high]
 
     def defined_keys(self) -> set[str]:
         """Keys of the terms this document defines (pointers and scoped terms excluded)."""
@@ -158,8 +165,9 @@ def _index(
     sections = parse_sections(text, toc)
     starts = tuple(s.start for s in sections)
     definitions = find_definitions(text)
+    runs = tuple(capitalized_runs(text))
     finder = UseFinder(d.term for d in definitions if not d.scoped)
-    uses = tuple(TermUse(key=k, start=s, end=e) for k, s, e in finder.find(text))
+    uses = tuple(TermUse(key=k, start=s, end=e) for k, s, e in finder.find_in_runs(text, runs))
     xrefs = tuple(resolve(find_xrefs(text), sections))
     contacts: list[Contact] = []
     signatures: list[SignatureBlock] = []
@@ -168,8 +176,8 @@ def _index(
             signatures.extend(find_signature_blocks(text, section.start, section.end))
         elif section.kind is SectionKind.SCHEDULE:
             signatures.extend(find_schedule_allocations(text, section.start, section.end))
-        elif section.heading and _NOTICES.search(section.heading) and section.depth >= 0:
-            contacts.extend(find_contacts(text, section.start, section.end))
+    body_end = next((s.start for s in sections if s.kind is SectionKind.SIGNATURES), len(text))
+    contacts.extend(find_contacts(text, toc.end, body_end))
     title = _title(text)
     doc = Document(
         path=path,
@@ -191,6 +199,7 @@ def _index(
         contacts=tuple(contacts),
         signatures=tuple(signatures),
         capitalization=find_capitalization(text),
+        runs=runs,
         _starts=starts,
     )
     located = tuple(dataclasses.replace(d, section=doc.section_number(d.start)) for d in definitions)

@@ -37,7 +37,7 @@ GENERIC_PHRASES = frozenset(
     |remainder of page intentionally left blank|intentionally left blank|attention|telephone
     |facsimile|fax|email|e-mail|tel|phone|residence|address|name|title|by|its
     |comprehensive environmental response|compensation and liability act|year 2000
-    |generally accepted accounting principles|gaap|sec filings|transfer agent|escrow|usury
+    |national market|county|generally accepted accounting principles|gaap|sec filings|transfer agent|escrow|usury
     """.replace("\n", "").replace("    ", "").split("|")
 )
 #: Words that begin sentences and clauses; dropped from the front of a capitalized run.

@@ -65,6 +65,11 @@ _PAGE_NUMBER = re.compile(
 )
 _ASTERISK = re.compile(r"\*(?=s\b|[ \t]+[a-z])")
 _HYPHEN = re.compile(r"-\n[ \t]*(?=[a-z])")
+_STARTS_BLOCK = re.compile(
+    r"\(?[A-Za-z0-9]{1,5}[.)][ \t]|ARTICLE|Article|SECTION|Section[ \t]+\d|IN[ \t]+WITNESS|[A-Z][A-Z ,;'-]{8,}$"
+    r"|(?:SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex|APPENDIX|Appendix)\b",
+    re.MULTILINE,
+)
 _SPECIAL = re.compile("[\u00a0\u2018\u2019\u201c\u201d\u2032\u2033]")
 _WORD_BEFORE = re.compile(r"[A-Za-z]+$")
 _WORD_AFTER = re.compile(r"[a-z]+")
@@ -112,6 +117,34 @@ def _blank_page_numbers(text: str) -> str:
     return "".join(parts)
 
 
+def _join_page_breaks(text: str, breaks: list[int]) -> str:
+    """Let a sentence run on across a page break: its blank lines become one line break.
+
+    Only a break after a word or a comma is joined, and not when the next page opens
+    with a section marker or a heading, which must still follow a blank line.
+    """
+    chars: list[str] | None = None
+    for at in breaks:
+        before = at
+        while before > 0 and text[before - 1] in " \t\n":
+            before -= 1
+        after = at
+        while after < len(text) and text[after] in " \t\n":
+            after += 1
+        if before == 0 or after >= len(text) or not (text[before - 1].isalnum() or text[before - 1] == ","):
+            continue
+        line_start = text.rfind("\n", 0, after) + 1
+        if _STARTS_BLOCK.match(text, after) or after - line_start > 20:
+            continue
+        if chars is None:
+            chars = list(text)
+        first = text.find("\n", before, after)
+        for pos in range(first + 1, after):
+            if chars[pos] == "\n":
+                chars[pos] = " "
+    return "".join(chars) if chars is not None else text
+
+
 def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
@@ -124,8 +157,11 @@ def normalize_text(original: str, start: int = 0, end: int | None = None) -> Nor
     if _SPECIAL.search(text):
         text = text.translate(_SAME_LENGTH)
     text = _CONTROL.sub(" ", text)
+    breaks = [m.start() for m in _PAGE_BREAK.finditer(text)]
     text = _blank_page_numbers(text)
     text = _MARKUP.sub(_blank, text)
+    if breaks:
+        text = _join_page_breaks(text, breaks)
     repairs: list[Repair] = []
     chars: list[str] | None = None
     for match in _ASTERISK.finditer(text):

@@ -19,6 +19,7 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -26,11 +27,13 @@ SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with
 _WORDS = re.compile(r"[^\s]+")
 _SPACE = re.compile(r"\s+")
 _EDGE = re.compile(r"^[\s,.;:'\"]+|[\s,.;:'\"]+$")
+_EDGE_CHARS = " \t\n\r,.;:'\""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def term_key(term: str) -> str:
     """The key of a term: words joined by one space, case folded, edge punctuation dropped."""
-    return _SPACE.sub(" ", _EDGE.sub("", term)).casefold()
+    return " ".join(term.strip(_EDGE_CHARS).split()).casefold()
 
 
 def singular_key(key: str) -> str:
@@ -79,9 +82,10 @@ def use_pattern(term: str) -> str:
 
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*")
 _JOINERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'\u2019-")
+_GAP = r"(?:[ \t]*\n(?:[ \t]+\n)*[ \t]*|[ \t]+)"
 _CAP = r"(?:[A-Z0-9][A-Za-z0-9'\u2019-]*)"
 _RUN = re.compile(
-    rf"{_CAP}(?:[ \t\n]+(?:(?:{'|'.join(sorted(SMALL_WORDS))})[ \t\n]+)*{_CAP})*"
+    rf"{_CAP}(?:{_GAP}(?:(?:{'|'.join(sorted(SMALL_WORDS))}){_GAP})*{_CAP})*"
 )
 
 
@@ -94,7 +98,7 @@ class UseFinder:
     aside), is a use.
     """
 
-    __slots__ = ("_keys", "_longest")
+    __slots__ = ("_keys", "_longest", "_prefixes")  # _longest: only while building
 
     def __init__(self, terms: Iterable[str]) -> None:
         self._keys: dict[str, str] = {}
@@ -106,63 +110,84 @@ class UseFinder:
             self._keys.setdefault(key, key)
             self._longest = max(self._longest, len(key.split()))
         for key in list(self._keys):
-            self._keys.setdefault(singular_key(key), key)
+            single = singular_key(key)
+            if single != key and single in self._keys:
+                self._keys[key] = single
+        for key in list(self._keys):
+            self._keys.setdefault(singular_key(key), self._keys[key])
             words = key.split()
             words[-1] = _plural(words[-1])
             self._keys.setdefault(" ".join(words), key)
+        self._prefixes = frozenset(
+            " ".join(k.split()[:n]) for k in self._keys for n in range(1, len(k.split()))
+        )
+        del self._longest
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
         """``(key, start, end)`` for each use between ``start`` and ``end``."""
         if not self._keys:
             return []
-        stop = len(text) if end is None else end
+        return self.find_in_runs(text, capitalized_runs(text, start, end))
+
+    def find_in_runs(self, text: str, runs: Iterable[tuple[int, int]]) -> list[tuple[str, int, int]]:
+        """Uses within runs of capitalized words already found by :func:`capitalized_runs`."""
         out: list[tuple[str, int, int]] = []
+        if not self._keys:
+            return out
         keys = self._keys
-        for run in _RUN.finditer(text, start, stop):
-            if run.start() and text[run.start() - 1] in _JOINERS:
-                continue
-            phrase = run.group(0)
-            if " " not in phrase and "\n" not in phrase and "\t" not in phrase:
+        for run_start, run_end in runs:
+            phrase = text[run_start:run_end]
+            if " " not in phrase and "\n" not in phrase and "\t" not in phrase and "'" not in phrase:
                 folded, cut = _fold(phrase)
                 key = keys.get(folded)
                 if key is not None:
-                    out.append((key, run.start(), run.end() - cut))
+                    out.append((key, run_start, run_end - cut))
                 continue
-            self._match_run(run.start(), phrase, out)
+            self._match_run(run_start, phrase, out)
         return out
 
     def _match_run(self, offset: int, phrase: str, out: list[tuple[str, int, int]]) -> None:
         """Longest defined terms within one run of capitalized words."""
-        tokens: list[tuple[int, int, str]] = []
-        pos = 0
-        for word in phrase.split():
-            at = phrase.index(word, pos)
-            pos = at + len(word)
-            tokens.append((offset + at, offset + pos, word))
-        i = 0
-        count = len(tokens)
+        words = phrase.split()
         keys = self._keys
+        prefixes = self._prefixes
+        count = len(words)
+        folded = [_fold(w) for w in words]
+        positions: list[int] = []
+        pos = 0
+        for word in words:
+            at = phrase.index(word, pos)
+            positions.append(at)
+            pos = at + len(word)
+        i = 0
         while i < count:
-            first = tokens[i][2]
-            if not (first[0].isupper() or first[0].isdigit()):
+            first, cut = folded[i]
+            if first not in keys and first not in prefixes and words[i].casefold() not in prefixes:
                 i += 1
                 continue
-            best_end = 0
-            best_next = i
             best_key = ""
-            words: list[str] = []
+            best_next = i
+            best_end = 0
+            parts: list[str] = []
             j = i
-            while j < count and j - i < self._longest:
-                folded, cut = _fold(tokens[j][2])
-                words.append(folded)
-                key = keys.get(" ".join(words))
-                if key is not None:
-                    best_end, best_next, best_key = tokens[j][1] - cut, j + 1, key
+            while j < count:
+                bare, cut = folded[j]
+                whole = words[j].casefold()
                 if cut:
+                    joined_whole = " ".join([*parts, whole])
+                    if joined_whole in keys or joined_whole in prefixes:
+                        bare, cut = whole, 0
+                parts.append(bare)
+                joined = " ".join(parts)
+                key = keys.get(joined)
+                if key is not None:
+                    best_key, best_next = key, j + 1
+                    best_end = offset + positions[j] + len(words[j]) - cut
+                if cut or joined not in prefixes:
                     break
                 j += 1
             if best_key:
-                out.append((best_key, tokens[i][0], best_end))
+                out.append((best_key, offset + positions[i], best_end))
                 i = best_next
             else:
                 i += 1

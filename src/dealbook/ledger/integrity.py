@@ -135,7 +135,7 @@ def _references(
         elif target not in effective:
             problem = f"{rule.key}: event {reference!r} is voided by a correction"
         elif (kind := tag_of(events[target])) not in rule.targets:
-            problem = f"{rule.key}: event {reference!r} is a {kind}, not a {wanted}"
+            problem = f"{rule.key}: event {reference!r} is of type {kind}, expected {wanted}"
         if problem is not None:
             out.append(
                 Diagnostic(

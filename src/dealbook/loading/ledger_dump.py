@@ -6,7 +6,8 @@ Decimal as quoted text exactly as held (``"0.0125"``), so no number passes throu
 float. Prices are written inline under ``prices:``, one flow mapping per day.
 
 >>> from datetime import date
->>> from decimal import Decimal
+>>> import re
+from decimal import Decimal
 >>> from dealbook.ledger.events import Ledger, PricePoint
 >>> from dealbook.ledger.events_filings import FormDFiled
 >>> log = Ledger(deal="insynq-2002", events=(FormDFiled(date=date(2002, 10, 4), id="form-d"),),
@@ -24,6 +25,7 @@ prices:
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import yaml
@@ -51,8 +53,22 @@ def _decimal(dumper: yaml.SafeDumper, data: Decimal) -> yaml.Node:
     return dumper.represent_str(text)
 
 
+_NOT_TEXT = re.compile(
+    r"^([-+]?[0-9][0-9_]*|[-+]?([0-9][0-9_]*)?\.[0-9_]*([eE][-+]?[0-9]+)?|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+"
+    r"|[-+]?\.(inf|Inf|INF|nan|NaN|NAN)|~|null|Null|NULL|true|True|TRUE|false|False|FALSE)$"
+)
+"""Plain scalars the ledger reader would not read back as text (numbers, null, booleans)."""
+
+
+def _text(dumper: yaml.SafeDumper, data: str) -> yaml.Node:
+    if _NOT_TEXT.match(data):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style="'")
+    return dumper.represent_str(data)
+
+
 _Dumper.add_representer(_Flow, _flow)
 _Dumper.add_representer(Decimal, _decimal)
+_Dumper.add_representer(str, _text)
 
 
 def dump_ledger(ledger: Ledger, *, comment: str | None = None) -> str:

@@ -68,6 +68,10 @@ def ledger_codes(found: Sequence[Diagnostic]) -> list[Diagnostic]:
                 r"String should match pattern '.*'$", "not in the expected form", message
             )
             hint = hint or _FORMAT_HINTS.get(field)
+        elif code == "LEDGER-TYPE" and "valid string" in message:
+            hint = hint or "quote the text so that it is not read as a number or a boolean"
+        elif code == "LEDGER-VALUE":
+            hint = hint or "docs/ledger.md gives the rules of each event type"
         elif code == "LEDGER-NUMBER":
             hint = hint or 'write digits with an optional decimal point, e.g. "2500.00"'
         out.append(dataclasses.replace(item, code=code, message=message, hint=hint))

@@ -24,10 +24,10 @@ from dealbook.ingest.model import DefinitionForm
 from dealbook.ingest.model import SectionKind
 from dealbook.ingest.model import TermUse
 from dealbook.ingest.terms import UseFinder
-from dealbook.ingest.terms import capitalized_runs
 from dealbook.ingest.terms import term_key
 
 _PUNCT = re.compile(r"[^a-z0-9 ]+")
+_POINTER_AFTER = re.compile(r"\s*\(\s*as\s+(?:hereinafter\s+)?defined")
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -117,13 +117,20 @@ def build_deal(docs: Iterable[Document]) -> Deal:
             if not definition.scoped:
                 terms.append(definition.term)
             if definition.form is not DefinitionForm.POINTER:
-                for start, end in capitalized_runs(doc.text, definition.body_start, definition.body_end):
-                    introduced.add(term_key(doc.text[start:end]))
-    finder = UseFinder(terms)
-    uses = {
-        doc.doc_id: tuple(TermUse(key=k, start=s, end=e) for k, s, e in finder.find(doc.text))
-        for doc in documents
-    }
+                for start, end in doc.runs_between(definition.body_start, definition.body_end):
+                    if not _POINTER_AFTER.match(doc.text, end):
+                        introduced.add(term_key(doc.text[start:end]))
+    uses: dict[str, tuple[TermUse, ...]] = {}
+    finder: UseFinder | None = None
+    all_terms = {term_key(t) for t in terms}
+    for doc in documents:
+        own = {d.key for d in doc.definitions if not d.scoped}
+        if own >= all_terms:
+            uses[doc.doc_id] = doc.uses
+            continue
+        finder = finder or UseFinder(terms)
+        found = finder.find_in_runs(doc.text, doc.runs)
+        uses[doc.doc_id] = tuple(TermUse(key=k, start=s, end=e) for k, s, e in found)
     return Deal(
         docs=documents,
         defined=dict(defined),

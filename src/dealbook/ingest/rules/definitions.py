@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterator
 
 from dealbook.core.diagnostics import Diagnostic
@@ -21,6 +22,7 @@ from dealbook.ingest.model import DefinitionForm
 from dealbook.ingest.model import QuantityKind
 from dealbook.ingest.rules.context import Deal
 from dealbook.ingest.rules.context import diagnostic
+from dealbook.ingest.terms import singular_key
 
 _OWN = (DefinitionForm.MEANS, DefinitionForm.PARENTHETICAL, DefinitionForm.REFERRED_AS)
 _DOC_LOCAL = frozenset(("agreement", "this agreement"))
@@ -39,18 +41,20 @@ def _countable(definition: Definition) -> bool:
 def check_unused_terms(deal: Deal) -> Iterator[Diagnostic]:
     """TERM-UNUSED: defined terms with no use outside their own definitions."""
     spans: dict[str, set[tuple[str, int]]] = {}
-    for key, entries in (*deal.defined.items(), *deal.pointers.items()):
+    for key, entries in deal.defined.items():
         for doc, definition in entries:
             spans.setdefault(key, set()).add((doc.doc_id, definition.start))
     used: set[str] = set()
     for doc in deal.docs:
+        headings = _headings(doc)
         for use in deal.uses[doc.doc_id]:
-            if (doc.doc_id, use.start) not in spans.get(use.key, set()):
-                used.add(use.key)
+            if (doc.doc_id, use.start) in spans.get(use.key, set()) or _inside(headings, use.start):
+                continue
+            used.add(use.key)
     for key, entries in deal.defined.items():
-        if key in used:
+        if key in used or singular_key(key) in used:
             continue
-        doc, definition = min(entries, key=lambda e: (e[1].form is DefinitionForm.REFERENCE, e[1].start))
+        doc, definition = entries[0]
         if not _countable(definition):
             continue
         yield diagnostic(
@@ -58,6 +62,23 @@ def check_unused_terms(deal: Deal) -> Iterator[Diagnostic]:
             f'"{definition.term}" is defined but never used',
             hint="remove the definition, or use the term where it was meant",
         )  # fmt: skip
+
+
+def _headings(doc: Document) -> list[tuple[int, int]]:
+    """Spans that are not running text: headings and the table of contents."""
+    spans = [(s.heading_start, s.heading_end) for s in doc.sections if s.heading_end > s.heading_start]
+    if doc.toc.end:
+        spans.append((doc.toc.start, doc.toc.end))
+    return sorted(spans)
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    """True when ``offset`` lies in one of ``spans`` (sorted by start, possibly nested)."""
+    k = bisect.bisect_right(spans, (offset, 1 << 62))
+    for start, end in reversed(spans[max(0, k - 8) : k]):
+        if start <= offset < end:
+            return True
+    return False
 
 
 def _amounts(doc: Document, definition: Definition) -> frozenset[str]:
@@ -93,6 +114,8 @@ def check_conflicting_definitions(deal: Deal) -> Iterator[Diagnostic]:
                         hint=f"first: {first_body[:90]!r}; here: {body[:90]!r}",
                     )  # fmt: skip
                 continue
+            if DefinitionForm.MEANS not in (definition.form, first.form):
+                continue
             ours, theirs = _amounts(doc, definition), _amounts(first_doc, first)
             if ours and theirs and ours != theirs:
                 yield diagnostic(
@@ -116,13 +139,16 @@ def check_forward_uses(deal: Deal) -> Iterator[Diagnostic]:
         for definition in doc.definitions:
             if definition.form in _OWN and _countable(definition):
                 first_def.setdefault(definition.key, definition.start)
-        pointed = {d.key for d in doc.definitions if d.form is DefinitionForm.POINTER and d.target == "below"}
+        pointed = {d.start for d in doc.definitions if d.form is DefinitionForm.POINTER}
+        bodies = sorted((d.body_start, d.body_end + 1) for d in doc.definitions if d.form in _OWN)
         reported: set[str] = set()
         for use in deal.uses[doc.doc_id]:
             at = first_def.get(use.key)
             if at is None or use.start >= at or use.key in reported or use.key in glossary:
                 continue
-            if use.key in pointed or deal.is_excluded(doc, use.start):
+            if use.start in pointed or deal.is_excluded(doc, use.start) or _inside(bodies, use.start):
+                continue
+            if doc.text[use.start : use.end].isupper() and len(use.key) > 4:
                 continue
             reported.add(use.key)
             definition_line = doc.line_range(at, at + 1)[0]

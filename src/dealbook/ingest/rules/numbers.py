@@ -187,9 +187,9 @@ def check_ambiguous_formulas(deal: Deal) -> Iterator[Diagnostic]:
             clause = doc.text[quantity.end : limit]
             of = re.search(r"\bof\s+the\b", clause)
             plus = re.search(r"\bplus\b", clause)
-            if of is None or plus is None or of.start() > plus.start() or limit == last_clause:
+            if of is None or plus is None or of.start() > plus.start() or quantity.end + plus.start() == last_clause:
                 continue
-            last_clause = limit
+            last_clause = quantity.end + plus.start()
             yield diagnostic(
                 doc, "AMBIGUOUS-FORMULA", quantity.start, quantity.end + plus.end(),
                 f"'{doc.quote(quantity.start, quantity.end + plus.end())} ...': the percentage may apply to "

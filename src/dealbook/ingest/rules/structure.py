@@ -31,12 +31,14 @@ _PARENS = re.compile(r"[()]")
 _LIST_CLOSER = re.compile(r"(?:^|[\s(])[a-zA-Z0-9]{1,4}$")
 _PLACEHOLDER = re.compile(
     r"\[\s*(?:_{2,}|\.{3,}|\u2022|\u25cf|\*{1,3}|(?i:insert|tbd|to\s+come|name|date|amount|number)[^\]\n]{0,40}|\s)\s*\]"
-    r"|\b(?:TBD|TBA)\b|\$\s*_{3,}|(?<=\s)_{4,}(?=[\s.,;])"
+    r"|TBD\b|TBA\b|\$\s*_{3,}|_{4,}(?=[\s.,;])"
 )
+_PLACEHOLDER_HINTS = ("[_", "[.", "[ ", "[*", "[i", "[I", "[t", "[T", "[n", "[N", "[d", "[D", "[a", "[A", "[\u2022",
+                      "[\u25cf", "TBD", "TBA", "$_", "$ _", " ____")
 _ARTEFACT = re.compile(
     r"\ufffd|\u00c3[\u0080-\u00bf]|\u00e2\u20ac[\u0080-\u00ff\u2122\u0153\u009d\u201c\u201d]"
     r"|&(?:amp|nbsp|quot|lt|gt|#\d{2,5});"
-    r"|(?<=[a-z,])[ \t]+-{4,}(?:[ \t]+-{4,})*[ \t]+(?=[a-z])"
+    r"|-{4,}(?:[ \t]+-{4,})*[ \t]+(?=[a-z])"
 )
 _NORM_HEADING = re.compile(r"[^A-Z0-9]+")
 
@@ -168,8 +170,11 @@ def _parens(doc: Document, section: Section, start: int, end: int) -> Iterator[D
 def check_placeholders(deal: Deal) -> Iterator[Diagnostic]:
     """PLACEHOLDER: drafting placeholders outside the signature pages."""
     for doc in deal.docs:
+        if not any(hint in doc.text for hint in _PLACEHOLDER_HINTS):
+            continue
         for match in _PLACEHOLDER.finditer(doc.text):
-            if deal.is_excluded(doc, match.start()):
+            at = match.start()
+            if deal.is_excluded(doc, at) or (at and doc.text[at - 1].isalnum() and match.group(0)[0] != "$"):
                 continue
             yield diagnostic(doc, "PLACEHOLDER", match.start(), match.end(),
                              f"placeholder left in the text: {match.group(0).strip()!r}")  # fmt: skip
@@ -187,7 +192,12 @@ def check_artefacts(deal: Deal) -> Iterator[Diagnostic]:
                     hint="replace the asterisk with an apostrophe",
                 )  # fmt: skip
         for match in _ARTEFACT.finditer(doc.text):
-            if deal.is_excluded(doc, match.start()):
+            at = match.start()
+            if match.group(0)[0] == "-":
+                before = doc.text[max(0, at - 6) : at]
+                if before == before.rstrip(" \t") or not before.rstrip(" \t")[-1:].islower():
+                    continue
+            if deal.is_excluded(doc, at):
                 continue
             found = " ".join(match.group(0).split())
             yield diagnostic(doc, "ENC-ARTEFACT", match.start(), match.end(),

@@ -32,11 +32,15 @@ from dealbook.ingest.model import Definition
 from dealbook.ingest.parties import ROLE_WORDS
 from dealbook.ingest.rules.context import Deal
 from dealbook.ingest.rules.context import diagnostic
-from dealbook.ingest.terms import capitalized_runs
 from dealbook.ingest.terms import singular_key
 from dealbook.ingest.terms import term_key
 
-_INSTRUMENT = re.compile(r"^[\s,]*(?:dated|made\s+as\s+of|entered|between|by\s+and\s+between|of\s+the\s+Amended)", re.I)
+_INSTRUMENT = re.compile(
+    r"[\s,]*(?:(?:was|were|is|has\s+been)\s+)?(?:dated|made\s+as\s+of|entered|between|by\s+and\s+between"
+    r"|of\s+the\s+Amended)",
+    re.IGNORECASE,
+)
+_OF_INSTRUMENT = re.compile(r"\s+of\s+the\s+(?P<t>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
 _HEADS = frozenset(
     "agreement agreements date price amount shares securities period deadline documents market "
     "statement percentage approval debentures debenture warrants warrant notice fee fees".split()
@@ -64,11 +68,31 @@ class _Terms:
                 elif other is None and pointer.target not in ("below",) and not pointer.target.lower().startswith("section"):
                     self.external.setdefault(key, pointer.target)
         self.defined -= set(self.bogus)
+        self.pointer_starts = {pointer.start for _, pointer, _ in self.bogus.values()}
+        self.introduced = deal.introduced - set(self.bogus)
+        self.name_words = _name_words(deal)
         self.keys = self.defined | set(self.external)
         self.folded = {k: frozenset(k.split()) for k in self.defined}
+        self.cache: dict[str, bool] = {}
+        self.segments: dict[tuple[str, bool], list[tuple[list[_Word], int]]] = {}
 
     def known(self, key: str) -> bool:
         return key in self.keys or singular_key(key) in self.keys or f"{key}s" in self.keys
+
+
+_ENTITY_SUFFIX = re.compile(r"\s(?:Bank|Inc\.?|LLC|LLP|Ltd\.?|Limited|Corporation|Company|Fund|Partners)\b")
+
+
+def _name_words(deal: Deal) -> frozenset[str]:
+    """First words of entity names in the deal ("SunTrust" of "SunTrust Bank"): names, not terms."""
+    out: set[str] = set()
+    for doc in deal.docs:
+        for start, end in doc.runs:
+            phrase = doc.text[start:end]
+            suffix = _ENTITY_SUFFIX.search(phrase)
+            if suffix and suffix.start() > 0:
+                out.add(term_key(phrase.split()[0]))
+    return frozenset(out)
 
 
 def _pointed_document(deal: Deal, target: str) -> Document | None:
@@ -108,19 +132,39 @@ def check_term_uses(deal: Deal) -> Iterator[Diagnostic]:
 
 def _candidates(deal: Deal, terms: _Terms, doc: Document) -> Iterator[tuple[str, int, int, str, str, str]]:
     text = doc.text
-    for start, end in capitalized_runs(text):
-        if deal.is_excluded(doc, start) or _upper(text[start:end]):
+    for start, end in doc.runs:
+        run = text[start:end]
+        if run.isupper() or terms.known(term_key(run)):
+            continue
+        if deal.is_excluded(doc, start) or _tabular(text, start):
             continue
         sentence_start = start == 0 or bool(_SENTENCE_END.search(text, max(0, start - 12), start))
-        for phrase in _split_possessives(_words(text, start, end)):
-            for candidate, head in _uncovered(deal, terms, phrase, sentence_start=sentence_start):
-                yield from _classify(deal, terms, doc, candidate, head)
-            sentence_start = False
+        cache_key = (run, sentence_start)
+        segments = terms.segments.get(cache_key)
+        if segments is None:
+            segments = [
+                (candidate, head)
+                for index, phrase in enumerate(_split_possessives(_words(run, 0, len(run))))
+                for candidate, head in _uncovered(deal, terms, phrase, sentence_start=sentence_start and index == 0)
+            ]
+            terms.segments[cache_key] = segments
+        for relative, head in segments:
+            candidate = [(a + start, b + start, word, cut) for a, b, word, cut in relative]
+            if candidate[0][0] in terms.pointer_starts or _INSTRUMENT.match(text, end):
+                continue
+            yield from _classify(deal, terms, doc, candidate, head)
+
+
+def _tabular(text: str, at: int) -> bool:
+    """True on a table line: a gap of five or more spaces between entries."""
+    line_start = text.rfind("\n", 0, at) + 1
+    line_end = text.find("\n", at)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    return "     " in line
 
 
 def _upper(phrase: str) -> bool:
-    letters = [c for c in phrase if c.isalpha()]
-    return len(letters) > 1 and all(c.isupper() for c in letters)
+    return phrase.isupper() and sum(c.isalpha() for c in phrase) > 1
 
 
 def _words(text: str, start: int, end: int) -> list[_Word]:
@@ -146,7 +190,11 @@ def _split_possessives(words: list[_Word]) -> list[list[_Word]]:
 
 def _is_known(deal: Deal, terms: _Terms, phrase: str) -> bool:
     key = term_key(phrase)
-    return terms.known(key) or key in deal.introduced or is_generic(phrase)
+    cached = terms.cache.get(key)
+    if cached is None:
+        cached = terms.known(key) or key in terms.introduced or is_generic(phrase)
+        terms.cache[key] = cached
+    return cached
 
 
 def _uncovered(deal: Deal, terms: _Terms, words: list[_Word], *, sentence_start: bool) -> Iterator[tuple[list[_Word], int]]:
@@ -161,7 +209,7 @@ def _uncovered(deal: Deal, terms: _Terms, words: list[_Word], *, sentence_start:
     while i < count:
         token = words[i][2]
         low = token.lower()
-        if low in _SMALL or len(token) == 1 or (i == 0 and (low in STARTERS or (sentence_start and not terms.known(low)))):
+        if low in _SMALL or len(token) == 1:
             covered[i] = -1
             i += 1
             continue
@@ -173,6 +221,8 @@ def _uncovered(deal: Deal, terms: _Terms, words: list[_Word], *, sentence_start:
                 i = j
                 break
         else:
+            if i == 0 and (low in STARTERS or sentence_start):
+                covered[i] = -1
             i += 1
     i = 0
     while i < count:
@@ -222,6 +272,11 @@ def _classify(
             yield ("TERM-UNDEF", start, end,
                    f'"{phrase}" is used as a defined term but is not defined; "{_display(deal, base)}" is',
                    "define the term, or use the defined term that was meant", key)  # fmt: skip
+        return
+    of_instrument = _OF_INSTRUMENT.match(text, end)
+    if of_instrument and terms.known(term_key(of_instrument.group("t"))) and len(part) > 1:
+        return
+    if len(part) == 1 and key in terms.name_words:
         return
     preceded_by_the = text[max(0, start - 4) : start].lower() == "the "
     if len(part) == 1:
