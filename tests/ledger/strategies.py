@@ -113,7 +113,8 @@ def record(cls: type) -> st.SearchStrategy[typing.Any]:
 
     def build(values: dict[str, object]) -> object | None:
         try:
-            return cls(**values)
+            built: object = cls(**values)
+            return built
         except ValidationError:
             return None  # a cross-field rule (an empty capitalization, a shrinking split)
 

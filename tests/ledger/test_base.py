@@ -94,5 +94,5 @@ def test_events_are_frozen_slotted_keyword_only() -> None:
         item.id = "other"  # type: ignore[misc]
     assert not hasattr(item, "__dict__")
     with pytest.raises(ValidationError, match="Unexpected positional argument"):
-        FormDFiled(dt.date(2002, 10, 4))  # type: ignore[misc]
+        FormDFiled(dt.date(2002, 10, 4))  # type: ignore[call-arg]
     assert {f.name for f in dataclasses.fields(EventBase)} == {"date", "id", "time", "note"}

@@ -21,7 +21,7 @@ def log(*rows: tuple[str, str, dict[str, object]]) -> list[Event]:
     return [ADAPTER.validate_python(sample(tag, date=date, **extra)) for tag, date, extra in rows]
 
 
-BASE = (
+BASE: tuple[tuple[str, str, dict[str, object]], ...] = (
     ("form_d_filed", "2002-10-04", {"id": "form-d"}),
     ("form_d_filed", "2002-10-05", {"id": "form-d-twice"}),
     ("press_release_issued", "2002-10-06", {}),

@@ -89,5 +89,5 @@ def test_warrant_exercise() -> None:
 )
 def test_holder_values_refused(tag: str, extra: dict[str, object], kind: str) -> None:
     with pytest.raises(ValidationError) as caught:
-        ADAPTER.validate_python(sample(tag, **extra))
+        ADAPTER.validate_python({**sample(tag), **extra})
     assert caught.value.errors()[0]["type"] == kind

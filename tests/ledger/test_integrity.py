@@ -87,7 +87,13 @@ def test_valid_references() -> None:
                 ("breach", "2002-11-05", {"id": "breach-1"}),
                 ("payment", "2002-11-06", {"for": "breach-1"}),
             ],
-            [("LEDGER-UNKNOWN-INVOICE", 2, "for: event 'breach-1' is of type breach, expected invoice")],
+            [
+                (
+                    "LEDGER-UNKNOWN-INVOICE",
+                    2,
+                    "for: event 'breach-1' is of type breach, expected invoice",
+                )
+            ],
         ),
         (
             [("cure", "2002-11-05", {})],

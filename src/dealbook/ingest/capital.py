@@ -35,7 +35,9 @@ _RESERVED = re.compile(
     rf"|(?:has|have)\s+reserved\s+(?:an\s+aggregate\s+of\s+)?{_COUNT.replace('n>', 'n2>')}\s+shares",
     re.IGNORECASE,
 )
-_DENOMINATION = re.compile(r"^[ \t]*(?P<k>\d{1,4})[ \t]*x[ \t]*(?P<size>[\d,]+)[ \t]+(?P<total>[\d,]+)[ \t]*$", re.M)
+_DENOMINATION = re.compile(
+    r"^[ \t]*(?P<k>\d{1,4})[ \t]*x[ \t]*(?P<size>[\d,]+)[ \t]+(?P<total>[\d,]+)[ \t]*$", re.M
+)
 _CLASS_A = re.compile(r"Class\s+[A-Z]\s+$|preferred\s+$", re.IGNORECASE)
 
 
@@ -91,19 +93,30 @@ def _positions(text: str, needle: str) -> list[int]:
 
 
 def _count(match: re.Match[str], group: str = "n") -> ShareCount:
-    return ShareCount(count=int(match.group(group).replace(",", "")), start=match.start(group), end=match.end(group))
+    return ShareCount(
+        count=int(match.group(group).replace(",", "")),
+        start=match.start(group),
+        end=match.end(group),
+    )
 
 
 def find_capitalization(text: str) -> Capitalization:
     """Authorized, outstanding and reserved Common Stock and share denominations."""
     authorized: ShareCount | None = None
     anchors = sorted(
-        a for needle in ("uthoriz", "UTHORIZ", "onsists", "par value", "PAR VALUE") for a in _positions(text, needle)
+        a
+        for needle in ("uthoriz", "UTHORIZ", "onsists", "par value", "PAR VALUE")
+        for a in _positions(text, needle)
     )
-    for match in (m for a in anchors for m in [_AUTHORIZED.search(text, max(0, a - 30), a + 200)] if m):
+    for match in (
+        m for a in anchors for m in [_AUTHORIZED.search(text, max(0, a - 30), a + 200)] if m
+    ):
         group = "n" if match.group("n") else "n2"
         prefix = text[max(0, match.start(group) - 40) : match.start(group)]
-        if _CLASS_A.search(text[match.end(group) : match.end(group) + 20]) or "preferred" in prefix.lower():
+        if (
+            _CLASS_A.search(text[match.end(group) : match.end(group) + 20])
+            or "preferred" in prefix.lower()
+        ):
             continue
         authorized = _count(match, group)
         break
@@ -131,5 +144,8 @@ def find_capitalization(text: str) -> Capitalization:
         for m in _DENOMINATION.finditer(text)
     )
     return Capitalization(
-        authorized=authorized, outstanding=outstanding, reserved=tuple(reserved), denominations=denominations
+        authorized=authorized,
+        outstanding=outstanding,
+        reserved=tuple(reserved),
+        denominations=denominations,
     )

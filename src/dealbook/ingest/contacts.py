@@ -26,7 +26,9 @@ _FIELD = re.compile(
     r"^(?P<key>Attention|Attn\.?|Telephone|Tel\.?|Phone|Facsimile|Fax|Telecopier|E-?mail)\s*:?\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-_ORG = re.compile(r"\b(?:Inc\.?|LLP|LLC|Ltd\.?|Limited|Corporation|Company|P\.C\.|L\.P\.|Fund|Group)\b")
+_ORG = re.compile(
+    r"\b(?:Inc\.?|LLP|LLC|Ltd\.?|Limited|Corporation|Company|P\.C\.|L\.P\.|Fund|Group)\b"
+)
 _PHONE = re.compile(r"[\d(][\d() .+-]{6,}\d")
 _ROLE_WORDS = {
     "company": "company",
@@ -113,11 +115,15 @@ def _contact(role: str, lines: list[tuple[int, str]]) -> Contact:
         if clean.lower().startswith(("to the", "see ")):
             address.append(clean)
             break
-        if not name and not address and (_ORG.search(clean) or not any(ch.isdigit() for ch in clean)):
+        if (
+            not name
+            and not address
+            and (_ORG.search(clean) or not any(ch.isdigit() for ch in clean))
+        ):
             name = clean.rstrip(",")
         else:
             address.append(clean)
-    if name.endswith(", or") or name.endswith(" or"):
+    if name.endswith((", or", " or")):
         name = name.rsplit(",", 1)[0].rstrip(" ,")
     start = lines[0][0]
     end = lines[-1][0] + len(lines[-1][1])

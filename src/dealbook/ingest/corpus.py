@@ -95,23 +95,24 @@ def _draft(docs: list[Any]) -> dict[str, Any] | None:
     return {"fields": draft.field_count, "open_questions": len(draft.open_questions)}
 
 
-def _records_local(paths: list[str], workers: int, scheduler: str | None) -> Iterator[dict[str, Any]]:
-    from distributed import Client  # Dask is the optional "dist" extra
-    from distributed import LocalCluster
-    from distributed import as_completed
+def _records_local(
+    paths: list[str], workers: int, scheduler: str | None
+) -> Iterator[dict[str, Any]]:
+    import distributed  # Dask is the optional "dist" extra; imported only in corpus mode
 
+    dist: Any = distributed  # untyped library
+    cluster: Any = None
     if scheduler:
-        client = Client(scheduler)
-        cluster = None
+        client: Any = dist.Client(scheduler)
     else:
-        cluster = LocalCluster(
+        cluster = dist.LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         )
-        client = Client(cluster)
+        client = dist.Client(cluster)
     try:
         futures = client.map(process_file, paths, pure=False)
         owner = dict(zip((f.key for f in futures), paths, strict=True))
-        for future in as_completed(futures):
+        for future in dist.as_completed(futures):
             try:
                 yield future.result()
             except Exception as error:  # a crashed worker is one failed file
@@ -142,14 +143,15 @@ def run_corpus(
     failed = documents = errors = warnings = 0
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as sink:
-        done = 0
-        for record in _records_local(paths, workers, scheduler) if paths else iter(()):
+        records = _records_local(paths, workers, scheduler) if paths else iter(())
+        for done, record in enumerate(records, start=1):
             sink.write(json.dumps(record, sort_keys=True) + "\n")
-            done += 1
             failed += 0 if record["ok"] else 1
             documents += len(record["documents"])
             errors += sum(1 for d in record["diagnostics"] if d["severity"] == str(Severity.ERROR))
-            warnings += sum(1 for d in record["diagnostics"] if d["severity"] == str(Severity.WARNING))
+            warnings += sum(
+                1 for d in record["diagnostics"] if d["severity"] == str(Severity.WARNING)
+            )
             if progress is not None:
                 progress(done, len(paths))
     return CorpusSummary(

@@ -57,7 +57,9 @@ _POINTER_TERM = re.compile(r"(?P<term>(?:[A-Z][\w'-]*|\d{4})(?:\s+(?:of\s+)?[A-Z
 _SCOPED = re.compile(r"purposes\s+of\s+this\s+definition", re.IGNORECASE)
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n")
 _SENTENCE_END = re.compile(r"\.(?=\s+[A-Z(\"])")
-_ABBREVIATIONS = frozenset(("Inc", "Ltd", "Corp", "Co", "Esq", "No", "Nos", "Mr", "Ms", "Dr", "Jr", "Sr", "St"))
+_ABBREVIATIONS = frozenset(
+    ("Inc", "Ltd", "Corp", "Co", "Esq", "No", "Nos", "Mr", "Ms", "Dr", "Jr", "Sr", "St")
+)
 _NOT_TERM = re.compile(r"^(?:[A-Z]|\d+|[a-z].*)$")
 _EXHIBIT_QUOTE = re.compile(r"(?:Exhibit|EXHIBIT|Schedule|SCHEDULE|Annex|Appendix)\s*$")
 
@@ -79,8 +81,13 @@ def _trim_bodies(ordered: list[Definition]) -> list[Definition]:
             for later in ordered[i + 1 :]:
                 if later.start >= definition.body_end:
                     break
-                if later.form in (DefinitionForm.MEANS, DefinitionForm.REFERENCE) and later.start > definition.body_start:
-                    definition = dataclasses.replace(definition, body_end=max(definition.body_start, later.start - 1))
+                if (
+                    later.form in (DefinitionForm.MEANS, DefinitionForm.REFERENCE)
+                    and later.start > definition.body_start
+                ):
+                    definition = dataclasses.replace(
+                        definition, body_end=max(definition.body_start, later.start - 1)
+                    )
                     break
         out.append(definition)
     return out
@@ -95,16 +102,14 @@ def _clean(term: str) -> str:
 
 def _is_term(term: str) -> bool:
     """Capitalized or numbered terms; single letters and lower-case words are not defined terms."""
-    return bool(term) and not _NOT_TERM.match(term) or (term[:1].isdigit() and " " in term)
+    return (bool(term) and not _NOT_TERM.match(term)) or (term[:1].isdigit() and " " in term)
 
 
 def _opens_paragraph(text: str, pos: int) -> bool:
     """True when only blanks or an enumerator precede ``pos`` in its paragraph."""
     floor = max(0, pos - 300)
-    match = None
-    for match in _PARAGRAPH_END.finditer(text, floor, pos):
-        pass
-    start = match.end() if match else floor
+    ends = [m.end() for m in _PARAGRAPH_END.finditer(text, floor, pos)]
+    start = ends[-1] if ends else floor
     lead = text[start:pos].strip()
     return not lead or bool(re.fullmatch(r"\(?[a-z0-9ivx]{1,5}[.)]", lead))
 
@@ -178,7 +183,9 @@ def _parenthetical(text: str) -> list[Definition]:
         clause = _clause_start(text, opened)
         scoped = bool(_SCOPED.search(text, max(0, clause - 60), opened))
         for quoted in _IN_PAREN.finditer(content):
-            if '"' in content[quoted.end() :].replace('"', "", 0) and not _trailing_ok(content, quoted.end()):
+            if '"' in content[quoted.end() :].replace('"', "", 0) and not _trailing_ok(
+                content, quoted.end()
+            ):
                 continue
             raw = quoted.group("term")
             term = _clean(raw)
@@ -203,7 +210,7 @@ def _parenthetical(text: str) -> list[Definition]:
 def _trailing_ok(content: str, pos: int) -> bool:
     """A quoted term inside a parenthesis is a definition when only more definitions follow."""
     rest = content[pos:]
-    return not rest.strip() or bool(re.match(r'\s*(?:and|or|,)', rest))
+    return not rest.strip() or bool(re.match(r"\s*(?:and|or|,)", rest))
 
 
 def _clause_start(text: str, pos: int) -> int:

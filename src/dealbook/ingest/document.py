@@ -51,7 +51,9 @@ from dealbook.ingest.toc import find_toc
 from dealbook.ingest.xrefs import find_xrefs
 from dealbook.ingest.xrefs import resolve
 
-_TITLE = re.compile(r"(?P<title>(?:[A-Z][A-Z-]+[ \t]+){1,6}AGREEMENT)[ \t\n]*\(\s*this\s+\"Agreement\"", re.I)
+_TITLE = re.compile(
+    r"(?P<title>(?:[A-Z][A-Z-]+[ \t]+){1,6}AGREEMENT)[ \t\n]*\(\s*this\s+\"Agreement\"", re.I
+)
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,6 +80,7 @@ class Document:
     signatures: tuple[SignatureBlock, ...]
     capitalization: Capitalization
     runs: tuple[tuple[int, int], ...] = ()
+    source: str = ""
     _starts: tuple[int, ...] = ()
 
     def span(self, start: int, end: int | None = None) -> SourceSpan:
@@ -86,7 +89,9 @@ class Document:
         if end is None or end <= start:
             return SourceSpan(path=self.path, line=line, col=col)
         end_line, end_col = self.lines.line_col(self.offsets.to_original(end - 1))
-        return SourceSpan(path=self.path, line=line, col=col, end_line=end_line, end_col=end_col + 1)
+        return SourceSpan(
+            path=self.path, line=line, col=col, end_line=end_line, end_col=end_col + 1
+        )
 
     def line_range(self, start: int, end: int) -> tuple[int, int]:
         """First and last physical line (1-based) of normalized offsets ``start``..``end``."""
@@ -97,6 +102,14 @@ class Document:
     def quote(self, start: int, end: int) -> str:
         """The text between two offsets with each run of whitespace collapsed to one space."""
         return " ".join(self.text[start:end].split())
+
+    def original_quote(self, start: int, end: int) -> str:
+        """The original file's text for normalized offsets, whitespace collapsed (for citations)."""
+        if end <= start:
+            return ""
+        first = self.offsets.to_original(start)
+        last = self.offsets.to_original(end - 1) + 1
+        return " ".join(self.source[first:last].split())
 
     def section_at(self, offset: int) -> Section | None:
         """The innermost section containing ``offset``."""
@@ -147,7 +160,17 @@ def ingest_text(text: str, path: str = "<text>", *, encoding: str = "utf-8") -> 
         else:
             normalized = normalize_text(text, part.start, part.end)
         doc_id = stem if len(slices) == 1 else f"{stem}#{part.sequence or number}"
-        docs.append(_index(normalized, path=path, doc_id=doc_id, lines=lines, encoding=encoding, edgar=part))
+        docs.append(
+            _index(
+                normalized,
+                path=path,
+                doc_id=doc_id,
+                lines=lines,
+                encoding=encoding,
+                edgar=part,
+                source=text,
+            )
+        )
     return docs
 
 
@@ -159,6 +182,7 @@ def _index(
     lines: LineIndex,
     encoding: str,
     edgar: DocumentSlice,
+    source: str,
 ) -> Document:
     text = normalized.text
     toc = find_toc(text)
@@ -200,9 +224,12 @@ def _index(
         signatures=tuple(signatures),
         capitalization=find_capitalization(text),
         runs=runs,
+        source=source,
         _starts=starts,
     )
-    located = tuple(dataclasses.replace(d, section=doc.section_number(d.start)) for d in definitions)
+    located = tuple(
+        dataclasses.replace(d, section=doc.section_number(d.start)) for d in definitions
+    )
     return dataclasses.replace(doc, definitions=located)
 
 

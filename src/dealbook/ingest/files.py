@@ -51,7 +51,11 @@ def load_files(paths: Iterable[Path]) -> tuple[list[Document], list[Diagnostic]]
         try:
             data = path.read_bytes()
         except OSError as error:
-            diagnostics.append(file_diagnostic(str(path), "INGEST-READ", f"cannot read the file: {error.strerror or error}"))
+            diagnostics.append(
+                file_diagnostic(
+                    str(path), "INGEST-READ", f"cannot read the file: {error.strerror or error}"
+                )
+            )
             continue
         found, problems = load_bytes(data, str(path))
         docs.extend(found)

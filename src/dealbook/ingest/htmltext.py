@@ -28,7 +28,29 @@ _TOKEN = re.compile(
     re.DOTALL | re.IGNORECASE,
 )
 _BLOCK = frozenset(
-    "p div h1 h2 h3 h4 h5 h6 tr li table center blockquote hr ul ol dl dt dd pre title".split()
+    [
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "li",
+        "table",
+        "center",
+        "blockquote",
+        "hr",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "pre",
+        "title",
+    ]
 )
 _CELL = frozenset(("td", "th"))
 _LINE_BREAK = re.compile(r"\r?\n")

@@ -38,23 +38,119 @@ GENERIC_PHRASES = frozenset(
     |facsimile|fax|email|e-mail|tel|phone|residence|address|name|title|by|its
     |comprehensive environmental response|compensation and liability act|year 2000
     |national market|county|generally accepted accounting principles|gaap|sec filings|transfer agent|escrow|usury
-    """.replace("\n", "").replace("    ", "").split("|")
+    """.replace("\n", "")
+    .replace("    ", "")
+    .split("|")
 )
 #: Words that begin sentences and clauses; dropped from the front of a capitalized run.
 STARTERS = frozenset(
-    """
-    the this that these those such each any all no if in on upon for as at by with neither nor
-    notwithstanding subject except prior unless until when where whether without a an its their
-    said either both every other it there nothing none immediately promptly following after before
-    during from to within under so and or but not accordingly therefore furthermore however provided
-    further also between among commencing beginning whenever once simultaneously contemporaneous
-    contemporaneously capitalized pursuant except neither our we you he she they his her
-    """.split()
+    [
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "such",
+        "each",
+        "any",
+        "all",
+        "no",
+        "if",
+        "in",
+        "on",
+        "upon",
+        "for",
+        "as",
+        "at",
+        "by",
+        "with",
+        "neither",
+        "nor",
+        "notwithstanding",
+        "subject",
+        "except",
+        "prior",
+        "unless",
+        "until",
+        "when",
+        "where",
+        "whether",
+        "without",
+        "a",
+        "an",
+        "its",
+        "their",
+        "said",
+        "either",
+        "both",
+        "every",
+        "other",
+        "it",
+        "there",
+        "nothing",
+        "none",
+        "immediately",
+        "promptly",
+        "following",
+        "after",
+        "before",
+        "during",
+        "from",
+        "to",
+        "within",
+        "under",
+        "so",
+        "and",
+        "or",
+        "but",
+        "not",
+        "accordingly",
+        "therefore",
+        "furthermore",
+        "however",
+        "provided",
+        "further",
+        "also",
+        "between",
+        "among",
+        "commencing",
+        "beginning",
+        "whenever",
+        "once",
+        "simultaneously",
+        "contemporaneous",
+        "contemporaneously",
+        "capitalized",
+        "pursuant",
+        "except",
+        "neither",
+        "our",
+        "we",
+        "you",
+        "he",
+        "she",
+        "they",
+        "his",
+        "her",
+    ]
 )
 _MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
 )
-_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 _PATTERNS = re.compile(
     r"^(?:.*\bact(?: of \d{4})?|(?:rule|rules|regulation|form|forms|item|items|section|sections|article|articles"
     r"|exhibit|exhibits|schedule|schedules|appendix|annex|chapter|title|paragraph)\b.*"

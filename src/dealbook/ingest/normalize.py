@@ -131,7 +131,11 @@ def _join_page_breaks(text: str, breaks: list[int]) -> str:
         after = at
         while after < len(text) and text[after] in " \t\n":
             after += 1
-        if before == 0 or after >= len(text) or not (text[before - 1].isalnum() or text[before - 1] == ","):
+        if (
+            before == 0
+            or after >= len(text)
+            or not (text[before - 1].isalnum() or text[before - 1] == ",")
+        ):
             continue
         line_start = text.rfind("\n", 0, after) + 1
         if _STARTS_BLOCK.match(text, after) or after - line_start > 20:
@@ -168,7 +172,9 @@ def normalize_text(original: str, start: int = 0, end: int | None = None) -> Nor
         at = match.start()
         if at == 0 or not text[at - 1].isalpha():
             continue
-        if text[at + 1 : at + 2] != "s" and not (at > 1 and text[at - 1] == "s" and text[at - 2].islower()):
+        if text[at + 1 : at + 2] != "s" and not (
+            at > 1 and text[at - 1] == "s" and text[at - 2].islower()
+        ):
             continue
         if chars is None:
             chars = list(text)
@@ -232,9 +238,7 @@ def _drop_hyphen(text: str, match: re.Match[str]) -> bool:
     if before is None or after is None:
         return False
     head, tail = before.group(0), after.group(0)
-    if re.search(rf"\b{re.escape(head)}-{re.escape(tail)}\b", text):
-        return False
-    return True
+    return not re.search(rf"\b{re.escape(head)}-{re.escape(tail)}\b", text)
 
 
 def _shift(repair: Repair, removed_before: list[tuple[int, int]]) -> Repair:

@@ -25,17 +25,52 @@ from decimal import Decimal
 from dealbook.core.numbers import divide
 
 _UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _ORDINALS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "fifteenth": 15,
-    "twentieth": 20, "thirtieth": 30,
-}  # fmt: skip
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "fifteenth": 15,
+    "twentieth": 20,
+    "thirtieth": 30,
+}
 _SCALES = {"thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _FRACTIONS = {"half": Decimal("0.5"), "quarter": Decimal("0.25")}
 _DIVISORS = {"tenths": 10, "hundredths": 100, "thousandths": 1000}
@@ -43,7 +78,22 @@ NUMBER_WORDS = frozenset(
     [*_UNITS, *_ORDINALS, *_SCALES, *_FRACTIONS, *_DIVISORS, "hundred", "and", "a", "one-half"]
 )
 _TOKEN = re.compile(r"[A-Za-z]+")
-_UNIT_TOKENS = frozenset("dollars dollar percent per cent united states us lawful money of the".split())
+_UNIT_TOKENS = frozenset(
+    [
+        "dollars",
+        "dollar",
+        "percent",
+        "per",
+        "cent",
+        "united",
+        "states",
+        "us",
+        "lawful",
+        "money",
+        "of",
+        "the",
+    ]
+)
 
 
 def is_number_word(word: str) -> bool:
@@ -65,9 +115,9 @@ def words_value(text: str) -> Decimal | None:
         elif token in _ORDINALS:
             current += _ORDINALS[token]
         elif token == "hundred":
-            current = (current or 1) * 100
+            current = (current or Decimal(1)) * 100
         elif token in _SCALES:
-            total += (current or 1) * _SCALES[token]
+            total += (current or Decimal(1)) * _SCALES[token]
             current = Decimal(0)
         elif token in _FRACTIONS:
             current += _FRACTIONS[token]

@@ -48,13 +48,50 @@ ROLE_TERMS: dict[str, str] = {
 #: Capitalized words that denote a party role in agreements; lint reports such a word
 #: when the document set neither defines it nor names a party by it (PARTY-UNDEF).
 ROLE_WORDS = frozenset(
-    "Borrower Lender Holder Issuer Investor Purchaser Buyer Seller Subscriber Guarantor Obligor "
-    "Pledgor Pledgee Trustee Debtor Creditor Licensor Licensee Landlord Tenant".split()
+    [
+        "Borrower",
+        "Lender",
+        "Holder",
+        "Issuer",
+        "Investor",
+        "Purchaser",
+        "Buyer",
+        "Seller",
+        "Subscriber",
+        "Guarantor",
+        "Obligor",
+        "Pledgor",
+        "Pledgee",
+        "Trustee",
+        "Debtor",
+        "Creditor",
+        "Licensor",
+        "Licensee",
+        "Landlord",
+        "Tenant",
+    ]
 )
 _SUFFIXES = (
-    "Inc.", "Incorporated", "Corporation", "Corp.", "Company", "LLC", "L.L.C.", "Ltd.", "Limited",
-    "L.P.", "LP", "LLP", "Aktiengesellschaft", "AG", "N.V.", "S.A.", "plc", "Partnership", "Fund",
-)  # fmt: skip
+    "Inc.",
+    "Incorporated",
+    "Corporation",
+    "Corp.",
+    "Company",
+    "LLC",
+    "L.L.C.",
+    "Ltd.",
+    "Limited",
+    "L.P.",
+    "LP",
+    "LLP",
+    "Aktiengesellschaft",
+    "AG",
+    "N.V.",
+    "S.A.",
+    "plc",
+    "Partnership",
+    "Fund",
+)
 _CONNECTORS = frozenset(("&", "of", "and"))
 
 
@@ -82,7 +119,11 @@ def _entity_at_start(body: str) -> _Name | None:
         word = token.rstrip(",")
         if not _is_name_word(word):
             break
-        if word in _SUFFIXES and i > 0 and not (i + 1 < len(tokens) and tokens[i + 1].rstrip(",") in _SUFFIXES):
+        if (
+            word in _SUFFIXES
+            and i > 0
+            and not (i + 1 < len(tokens) and tokens[i + 1].rstrip(",") in _SUFFIXES)
+        ):
             best = i + 1
             if not token.endswith(","):
                 break
@@ -112,8 +153,12 @@ _JURISDICTION = re.compile(
     r"\s+company|limited\s+partnership|company)\b|laws\s+of\s+the\s+State\s+of\s+(?P<state>[A-Z][a-z]+"
     r"(?:\s+[A-Z][a-z]+)?)",
 )
-_ENTITY_KIND = re.compile(r"\b(?P<entity>corporation|limited\s+liability\s+company|limited\s+partnership)\b")
-_ADDRESS = re.compile(r"(?:headquarters|offices?|address)\s+(?:located\s+)?at\s+(?P<addr>[^()]{5,160}?)\s*(?:\(|$)")
+_ENTITY_KIND = re.compile(
+    r"\b(?P<entity>corporation|limited\s+liability\s+company|limited\s+partnership)\b"
+)
+_ADDRESS = re.compile(
+    r"(?:headquarters|offices?|address)\s+(?:located\s+)?at\s+(?P<addr>[^()]{5,160}?)\s*(?:\(|$)"
+)
 _ARTICLES = frozenset(("The", "This", "Each", "Any", "A.", "B.", "C.", "D.", "THE", "THIS"))
 _LEAD = re.compile(r"^(?:by\s+and\s+(?:among|between)|between|and|among)\s+", re.IGNORECASE)
 

@@ -28,7 +28,9 @@ from dealbook.ingest.numwords import words_value
 
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _MONEY = re.compile(rf"\$\s*(?P<n>{_AMOUNT})(?:\s+(?P<scale>million|billion)\b)?", re.IGNORECASE)
-_PER_UNIT = re.compile(r"\s*(?:per|a)\s+(?P<per>share|debenture|warrant|unit|annum|year|month)\b", re.I)
+_PER_UNIT = re.compile(
+    r"\s*(?:per|a)\s+(?P<per>share|debenture|warrant|unit|annum|year|month)\b", re.I
+)
 _PERCENT_SIGN = re.compile(r"%|[pP](?:ercent|ERCENT|er\s+cent)(?![A-Za-z])")
 _PERCENT_NUMBER = re.compile(rf"(?<![\d,.])(?P<n>{_AMOUNT})\s*$")
 _FRACTION = re.compile(r"\(\s*(?P<n>\.\d+|0\.\d+)\s*\)")
@@ -44,7 +46,21 @@ _SHARES_NUMBER = re.compile(
     r"Warrant|Escrow|Conversion)\s+)?$"
 )
 _DURATION_UNIT = re.compile(r"(?i:days?|months?|years?|hours?|weeks?)(?![A-Za-z])")
-_UNIT_NEEDLES = ("day", "Day", "DAY", "month", "Month", "MONTH", "year", "Year", "YEAR", "hour", "Hour", "week", "Week")
+_UNIT_NEEDLES = (
+    "day",
+    "Day",
+    "DAY",
+    "month",
+    "Month",
+    "MONTH",
+    "year",
+    "Year",
+    "YEAR",
+    "hour",
+    "Hour",
+    "week",
+    "Week",
+)
 _QUALIFIER = re.compile(
     r"(?P<qual>(?i:calendar|business|banking|trading|consecutive\s+trading|full))\s+$"
 )
@@ -54,9 +70,20 @@ _DURATION_NUMBER = re.compile(
     r"[\s-]*$",
     re.IGNORECASE,
 )
-_MONTHS = (
-    "january february march april may june july august september october november december".split()
-)
+_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _DATE = re.compile(r"(?P<m>[A-Za-z]{3,9})\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*,?\s+$")
 _TIME = re.compile(
@@ -66,7 +93,23 @@ _TIME = re.compile(
     r"|local\s+time))?",
 )
 _TIME_HINTS = ("noon", "midnight", "a.m.", "p.m.", "A.M.", "P.M.", "o'clock", " Time", "EST", "EDT")
-_UNIT_WORDS = frozenset("dollars dollar united states us u.s. lawful money of the percent per cent".split())
+_UNIT_WORDS = frozenset(
+    [
+        "dollars",
+        "dollar",
+        "united",
+        "states",
+        "us",
+        "u.s.",
+        "lawful",
+        "money",
+        "of",
+        "the",
+        "percent",
+        "per",
+        "cent",
+    ]
+)
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
 _DURATION_KINDS = {
     "calendar": DurationKind.CALENDAR_DAYS,
@@ -118,7 +161,9 @@ def words_before(text: str, pos: int) -> tuple[str, int]:
         low = word.lower()
         if is_number_word(word) and low not in ("a", "and"):
             seen_number = True
-        elif not ((low in ("a", "and") and seen_number) or (low in _UNIT_WORDS and not seen_number)):
+        elif not (
+            (low in ("a", "and") and seen_number) or (low in _UNIT_WORDS and not seen_number)
+        ):
             break
         words.insert(0, word)
         start = window_start + match.start()
@@ -160,14 +205,25 @@ def _money(text: str) -> list[Quantity]:
         end = match.end()
         per_match = _PER_UNIT.match(text, end)
         kind, per = QuantityKind.MONEY, ""
-        if per_match and per_match.group("per").lower() in ("share", "debenture", "warrant", "unit"):
+        if per_match and per_match.group("per").lower() in (
+            "share",
+            "debenture",
+            "warrant",
+            "unit",
+        ):
             kind, per, end = QuantityKind.PRICE, per_match.group("per").lower(), per_match.end()
         out.append(
             Quantity(
-                kind=kind, start=min(start, match.start()), end=end, text=_flat(text, start, end),
-                amount=amount, per=per, words=words, words_value=value,
+                kind=kind,
+                start=min(start, match.start()),
+                end=end,
+                text=_flat(text, start, end),
+                amount=amount,
+                per=per,
+                words=words,
+                words_value=value,
             )
-        )  # fmt: skip
+        )
     return out
 
 
@@ -196,28 +252,40 @@ def _percents(text: str) -> list[Quantity]:
         if value is None:
             words, start = words_before(text, match.start())
             value = words_value(words) if words else None
-        end = sign.end() + (1 if text[sign.end() : sign.end() + 1] == ")" and sign.group(0) == "%" else 0)
+        end = sign.end() + (
+            1 if text[sign.end() : sign.end() + 1] == ")" and sign.group(0) == "%" else 0
+        )
         per, _ = _rate_period(text, end)
         kind = QuantityKind.RATE if per else QuantityKind.PERCENT
         words_amount = divide(value, 100) if value is not None else None
         out.append(
             Quantity(
-                kind=kind, start=min(start, match.start()), end=end,
-                text=_flat(text, min(start, match.start()), end), amount=amount, per=per,
-                words=words, words_value=words_amount,
+                kind=kind,
+                start=min(start, match.start()),
+                end=end,
+                text=_flat(text, min(start, match.start()), end),
+                amount=amount,
+                per=per,
+                words=words,
+                words_value=words_amount,
             )
-        )  # fmt: skip
+        )
     for match in _FRACTION.finditer(text):
         words, value, start = _pair(text, match.start("n"))
-        if value is None or "hundredth" not in words.lower() and "tenth" not in words.lower():
+        if value is None or ("hundredth" not in words.lower() and "tenth" not in words.lower()):
             continue
         amount = _number(match.group("n"))
         out.append(
             Quantity(
-                kind=QuantityKind.PERCENT, start=start, end=match.end(), text=_flat(text, start, match.end()),
-                amount=amount, words=words, words_value=value,
+                kind=QuantityKind.PERCENT,
+                start=start,
+                end=match.end(),
+                text=_flat(text, start, match.end()),
+                amount=amount,
+                words=words,
+                words_value=value,
             )
-        )  # fmt: skip
+        )
     return out
 
 
@@ -232,16 +300,23 @@ def _shares(text: str) -> list[Quantity]:
         begin = min(start, match.start("n"))
         out.append(
             Quantity(
-                kind=QuantityKind.SHARES, start=begin, end=word.end(),
-                text=_flat(text, begin, word.end()), count=count, words=words, words_value=value,
+                kind=QuantityKind.SHARES,
+                start=begin,
+                end=word.end(),
+                text=_flat(text, begin, word.end()),
+                count=count,
+                words=words,
+                words_value=value,
             )
-        )  # fmt: skip
+        )
     return out
 
 
 def _durations(text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    starts = sorted(a for needle in _UNIT_NEEDLES if needle in text for a in _find_all(text, needle))
+    starts = sorted(
+        a for needle in _UNIT_NEEDLES if needle in text for a in _find_all(text, needle)
+    )
     for at in starts:
         if at and text[at - 1].isalpha():
             continue
@@ -251,7 +326,11 @@ def _durations(text: str) -> list[Quantity]:
         unit = match.group(0).lower().rstrip("s")
         qual = _QUALIFIER.search(text, max(0, match.start() - 26), match.start())
         qualifier = " ".join(qual.group("qual").lower().split()) if qual else ""
-        kind = _DURATION_KINDS.get(qualifier, _UNIT_KINDS[unit]) if unit == "day" else _UNIT_KINDS[unit]
+        kind = (
+            _DURATION_KINDS.get(qualifier, _UNIT_KINDS[unit])
+            if unit == "day"
+            else _UNIT_KINDS[unit]
+        )
         head = qual.start() if qual else match.start()
         number = _DURATION_NUMBER.search(text, max(0, head - 24), head)
         if number is None:
@@ -277,10 +356,16 @@ def _durations(text: str) -> list[Quantity]:
             words, value = number.group("w"), word_value
         out.append(
             Quantity(
-                kind=QuantityKind.DURATION, start=start, end=match.end(), text=_flat(text, start, match.end()),
-                count=count, duration=kind, words=words, words_value=value,
+                kind=QuantityKind.DURATION,
+                start=start,
+                end=match.end(),
+                text=_flat(text, start, match.end()),
+                count=count,
+                duration=kind,
+                words=words,
+                words_value=value,
             )
-        )  # fmt: skip
+        )
     return out
 
 
@@ -301,9 +386,14 @@ def _dates(text: str) -> list[Quantity]:
         except ValueError:
             continue
         out.append(
-            Quantity(kind=QuantityKind.DATE, start=match.start(), end=year.end(),
-                     text=_flat(text, match.start(), year.end()), day=day)
-        )  # fmt: skip
+            Quantity(
+                kind=QuantityKind.DATE,
+                start=match.start(),
+                end=year.end(),
+                text=_flat(text, match.start(), year.end()),
+                day=day,
+            )
+        )
     return out
 
 
@@ -322,9 +412,15 @@ def _times(text: str) -> list[Quantity]:
         if not zone and not re.search(r"\d", clock):
             continue
         out.append(
-            Quantity(kind=QuantityKind.TIME, start=match.start(), end=match.end(),
-                     text=_flat(text, match.start(), match.end()), clock=clock, zone=zone)
-        )  # fmt: skip
+            Quantity(
+                kind=QuantityKind.TIME,
+                start=match.start(),
+                end=match.end(),
+                text=_flat(text, match.start(), match.end()),
+                clock=clock,
+                zone=zone,
+            )
+        )
     return out
 
 

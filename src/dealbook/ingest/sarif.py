@@ -37,7 +37,9 @@ def to_sarif(diagnostics: Sequence[Diagnostic], *, version: str = "0.1.0") -> di
             "fullDescription": {"text": CODES[code].summary if code in CODES else code},
             "help": {"text": CODES[code].fix if code in CODES else ""},
             "helpUri": f"docs/lint-rules.md#{code.lower()}",
-            "defaultConfiguration": {"level": _LEVELS[CODES[code].severity] if code in CODES else "warning"},
+            "defaultConfiguration": {
+                "level": _LEVELS[CODES[code].severity] if code in CODES else "warning"
+            },
         }
         for code in used
     ]
@@ -82,7 +84,9 @@ def _result(diagnostic: Diagnostic, index: dict[str, int]) -> dict[str, object]:
         if span.end_line is not None and span.end_col is not None:
             region["endLine"] = span.end_line
             region["endColumn"] = span.end_col
-        out["locations"] = [{"physicalLocation": {"artifactLocation": {"uri": _uri(span.path)}, "region": region}}]
+        out["locations"] = [
+            {"physicalLocation": {"artifactLocation": {"uri": _uri(span.path)}, "region": region}}
+        ]
     elif diagnostic.clause is not None:
         out["locations"] = [{"logicalLocations": [{"fullyQualifiedName": str(diagnostic.clause)}]}]
     return out

@@ -28,7 +28,29 @@ _MARKER = re.compile(
 )
 _INLINE = re.compile(r":[ \t]+(?P<dot>a)\.[ \t]+(?=[A-Z])")
 _SMALL = frozenset(
-    "a an and as at by for from in into of on or the to under upon with without etc vs".split()
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "under",
+        "upon",
+        "with",
+        "without",
+        "etc",
+        "vs",
+    ]
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -94,16 +116,28 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
         if match.group("article"):
             art = match.group("art")
             markers.append(
-                Marker(start=match.end("indent"), end=match.end(), text=art, label=f"ARTICLE {art}",
-                       style="article", readings=(("article", roman_value(art)),))
-            )  # fmt: skip
+                Marker(
+                    start=match.end("indent"),
+                    end=match.end(),
+                    text=art,
+                    label=f"ARTICLE {art}",
+                    style="article",
+                    readings=(("article", roman_value(art)),),
+                )
+            )
             continue
         if match.group("dec"):
             dec = match.group("dec")
             markers.append(
-                Marker(start=match.end("indent"), end=match.end(), text=dec, label=dec,
-                       style="decimal", readings=(("decimal", int(dec.split(".")[-1])),))
-            )  # fmt: skip
+                Marker(
+                    start=match.end("indent"),
+                    end=match.end(),
+                    text=dec,
+                    label=dec,
+                    style="decimal",
+                    readings=(("decimal", int(dec.split(".")[-1])),),
+                )
+            )
             continue
         kind = "paren" if match.group("paren") else "dot"
         value = match.group("num") or match.group("paren") or match.group("dot") or ""
@@ -114,18 +148,29 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
         if not readings:
             continue
         markers.append(
-            Marker(start=match.end("indent"), end=match.end(), text=value,
-                   label=match.group(0)[match.end("indent") - match.start():].strip(),
-                   style=readings[0][0], readings=readings)
-        )  # fmt: skip
+            Marker(
+                start=match.end("indent"),
+                end=match.end(),
+                text=value,
+                label=match.group(0)[match.end("indent") - match.start() :].strip(),
+                style=readings[0][0],
+                readings=readings,
+            )
+        )
         if value.isdigit() and match.group("num"):
             inline = _INLINE.search(text, match.end(), min(end, match.end() + 600))
             paragraph_end = text.find("\n\n", match.end(), end)
             if inline and (paragraph_end < 0 or inline.start() < paragraph_end):
                 markers.append(
-                    Marker(start=inline.start("dot"), end=inline.end(), text="a", label="a.",
-                           style="letter", readings=(("letter", 1),))
-                )  # fmt: skip
+                    Marker(
+                        start=inline.start("dot"),
+                        end=inline.end(),
+                        text="a",
+                        label="a.",
+                        style="letter",
+                        readings=(("letter", 1),),
+                    )
+                )
     return markers
 
 
@@ -172,21 +217,30 @@ def find_heading(text: str, marker: Marker) -> tuple[str, int, int] | None:
     stop = text.find(".", pos, pos + 200)
     line_end = text.find("\n", pos)
     line_end = len(text) if line_end < 0 else line_end
-    if stop > pos and (stop + 1 >= len(text) or text[stop + 1] in " \t\n\""):
+    if stop > pos and (stop + 1 >= len(text) or text[stop + 1] in ' \t\n"'):
         candidate = text[pos:stop]
-        if _title_like(candidate) and (stop <= line_end or _upper(candidate) or stop - pos <= 160):
-            if "\n\n" not in candidate.replace(" ", "").replace("\t", "") or _upper(candidate):
-                return " ".join(candidate.split()), pos, stop
+        upper = _upper(candidate)
+        one_paragraph = "\n\n" not in candidate.replace(" ", "").replace("\t", "")
+        if _title_like(candidate) and (one_paragraph or upper):
+            return " ".join(candidate.split()), pos, stop
     alone = text[pos:line_end].strip()
     after = text[line_end + 1 : text.find("\n", line_end + 1)] if line_end < len(text) else ""
-    if alone and len(alone) <= 80 and not after.strip() and alone[-1] not in ",;:" and _title_like(alone):
+    if (
+        alone
+        and len(alone) <= 80
+        and not after.strip()
+        and alone[-1] not in ",;:"
+        and _title_like(alone)
+    ):
         return " ".join(alone.split()), pos, pos + len(alone)
     return None
 
 
 def _block_heading(text: str, pos: int) -> tuple[str, int, int] | None:
     """Upper-case lines after ``ARTICLE IV`` up to the next blank line after them."""
-    match = re.compile(r"(?:[ \t]*\n)*[ \t]*(?P<h>[A-Z][A-Z0-9 ,;&'\-\t]*(?:\n[ \t]*[A-Z][A-Z0-9 ,;&'\-\t]*)?)")
+    match = re.compile(
+        r"(?:[ \t]*\n)*[ \t]*(?P<h>[A-Z][A-Z0-9 ,;&'\-\t]*(?:\n[ \t]*[A-Z][A-Z0-9 ,;&'\-\t]*)?)"
+    )
     found = match.match(text, pos)
     if found is None or not found.group("h").strip():
         return None

@@ -26,8 +26,12 @@ from dealbook.ingest.sectionmarks import roman_value
 from dealbook.ingest.toc import Toc
 
 _WITNESS = re.compile(r"^[ \t]*IN[ \t]+WITNESS[ \t]+WHEREOF", re.M | re.I)
-_WHEREAS = re.compile(r"^[ \t]*(?:W[ \t]*H[ \t]*E[ \t]*R[ \t]*E[ \t]*A[ \t]*S|Recitals?|RECITALS?)\b", re.M)
-_NOW = re.compile(r"^[ \t]*(?:NOW,?[ \t]+THEREFORE|IN[ \t]+CONSIDERATION|Now,?[ \t]+[Tt]herefore)", re.M)
+_WHEREAS = re.compile(
+    r"^[ \t]*(?:W[ \t]*H[ \t]*E[ \t]*R[ \t]*E[ \t]*A[ \t]*S|Recitals?|RECITALS?)\b", re.M
+)
+_NOW = re.compile(
+    r"^[ \t]*(?:NOW,?[ \t]+THEREFORE|IN[ \t]+CONSIDERATION|Now,?[ \t]+[Tt]herefore)", re.M
+)
 _RECITAL_ITEM = re.compile(r"^[ \t]*([A-H])\.[ \t]+(?=\S)", re.M)
 _ATTACHMENT = re.compile(
     r"^[ \t]*(?P<kind>SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex|APPENDIX|Appendix)[ \t]+"
@@ -66,9 +70,7 @@ def parse_sections(text: str, toc: Toc) -> tuple[Section, ...]:
     body_start = toc.end if toc.end else 0
     witness = _WITNESS.search(text, body_start)
     body_end = witness.start() if witness else len(text)
-    attachments = [
-        m for m in _ATTACHMENT.finditer(text, witness.end() if witness else body_start)
-    ]
+    attachments = [m for m in _ATTACHMENT.finditer(text, witness.end() if witness else body_start)]
     if not witness and attachments:
         body_end = attachments[0].start()
     if toc.end:
@@ -85,7 +87,11 @@ def parse_sections(text: str, toc: Toc) -> tuple[Section, ...]:
     if witness:
         nodes.append(_top(SectionKind.SIGNATURES, "signatures", witness.start(), depth=0))
     for match in attachments:
-        kind = SectionKind.SCHEDULE if match.group("kind").lower() == "schedule" else SectionKind.EXHIBIT
+        kind = (
+            SectionKind.SCHEDULE
+            if match.group("kind").lower() == "schedule"
+            else SectionKind.EXHIBIT
+        )
         number = f"{match.group('kind').title()} {match.group('num').strip(chr(34))}"
         node = _top(kind, number, match.start(), depth=0)
         heading = _attachment_heading(text, match.end())
@@ -112,9 +118,15 @@ class _Markers:
 
 def _top(kind: SectionKind, number: str, start: int, *, depth: int) -> _Node:
     return _Node(
-        kind=kind, number=number, label="", style=str(kind), ordinal=0, start=start,
-        depth=depth, parent=None,
-    )  # fmt: skip
+        kind=kind,
+        number=number,
+        label="",
+        style=str(kind),
+        ordinal=0,
+        start=start,
+        depth=depth,
+        parent=None,
+    )
 
 
 def _recitals(text: str, markers: _Markers, start: int, end: int) -> tuple[int, list[_Node]]:
@@ -157,10 +169,16 @@ def _place(marker: Marker, stack: list[_Level], nodes: list[_Node]) -> int | Non
     if marker.style == "decimal":
         parts = marker.text.split(".")
         while stack and stack[-1].style != "article":
-            if stack[-1].style == "decimal" and _decimal_parent(nodes[stack[-1].node].number, parts):
+            if stack[-1].style == "decimal" and _decimal_parent(
+                nodes[stack[-1].node].number, parts
+            ):
                 break
             stack.pop()
-        if stack and stack[-1].style == "article" and roman_value(nodes[stack[-1].node].number) != int(parts[0]):
+        if (
+            stack
+            and stack[-1].style == "article"
+            and roman_value(nodes[stack[-1].node].number) != int(parts[0])
+        ):
             stack.pop()
         parent = stack[-1].node if stack else None
         return _push(marker, int(parts[-1]), stack, nodes, parent=parent, style="decimal")

@@ -17,7 +17,13 @@ JsonDict = dict[str, object]
 
 
 def _num(value: Decimal | None) -> str | None:
-    return None if value is None else format(value.normalize(), "f") if value == value.to_integral() else str(value)
+    return (
+        None
+        if value is None
+        else format(value.normalize(), "f")
+        if value == value.to_integral()
+        else str(value)
+    )
 
 
 def _at(doc: Document, offset: int) -> JsonDict:
@@ -72,9 +78,16 @@ def document_json(doc: Document) -> JsonDict:
         "doc_id": doc.doc_id,
         "title": doc.title,
         "encoding": doc.encoding,
-        "edgar": {"type": doc.edgar.doc_type, "sequence": doc.edgar.sequence, "filename": doc.edgar.filename},
+        "edgar": {
+            "type": doc.edgar.doc_type,
+            "sequence": doc.edgar.sequence,
+            "filename": doc.edgar.filename,
+        },
         "sections": [section_json(doc, s) for s in doc.sections],
-        "toc": [{"number": e.number, "title": e.title, "page": e.page, **_at(doc, e.start)} for e in doc.toc.entries],
+        "toc": [
+            {"number": e.number, "title": e.title, "page": e.page, **_at(doc, e.start)}
+            for e in doc.toc.entries
+        ],
         "definitions": [
             {
                 "term": d.term,
@@ -100,7 +113,9 @@ def document_json(doc: Document) -> JsonDict:
                         "number": t.number,
                         "resolution": str(t.resolution),
                         "doc": t.doc,
-                        "section": doc.sections[t.section].number if t.section is not None else None,
+                        "section": doc.sections[t.section].number
+                        if t.section is not None
+                        else None,
                         "suggestion": t.suggestion,
                     }
                     for t in r.targets
@@ -110,24 +125,55 @@ def document_json(doc: Document) -> JsonDict:
         ],
         "quantities": [quantity_json(doc, q) for q in doc.quantities],
         "parties": [
-            {"role": p.role, "name": p.name, "alias": p.alias, "jurisdiction": p.jurisdiction,
-             "entity": p.entity, "address": p.address, **_at(doc, p.start)}
+            {
+                "role": p.role,
+                "name": p.name,
+                "alias": p.alias,
+                "jurisdiction": p.jurisdiction,
+                "entity": p.entity,
+                "address": p.address,
+                **_at(doc, p.start),
+            }
             for p in doc.parties
-        ],  # fmt: skip
+        ],
         "contacts": [
-            {"role": c.role, "name": c.name, "attention": c.attention, "address": list(c.address),
-             "telephone": c.telephone, "fax": c.fax, "email": c.email, **_at(doc, c.start)}
+            {
+                "role": c.role,
+                "name": c.name,
+                "attention": c.attention,
+                "address": list(c.address),
+                "telephone": c.telephone,
+                "fax": c.fax,
+                "email": c.email,
+                **_at(doc, c.start),
+            }
             for c in doc.contacts
-        ],  # fmt: skip
+        ],
         "signatures": [
-            {"party": b.party, "by": b.by, "signer": b.signer, "title": b.title, "signed": b.signed,
-             "signed_as": b.signed_as, "residence": b.residence, "address": list(b.address),
-             "telephone": b.telephone, "fax": b.fax, "source": b.source, **_at(doc, b.start),
-             "allocation": [{"label": a.label, "amount": _num(a.amount), "count": a.count} for a in b.allocation]}
+            {
+                "party": b.party,
+                "by": b.by,
+                "signer": b.signer,
+                "title": b.title,
+                "signed": b.signed,
+                "signed_as": b.signed_as,
+                "residence": b.residence,
+                "address": list(b.address),
+                "telephone": b.telephone,
+                "fax": b.fax,
+                "source": b.source,
+                **_at(doc, b.start),
+                "allocation": [
+                    {"label": a.label, "amount": _num(a.amount), "count": a.count}
+                    for a in b.allocation
+                ],
+            }
             for b in doc.signatures
-        ],  # fmt: skip
+        ],
         "capitalization": _capitalization(doc),
-        "repairs": [{"kind": str(r.kind), "original": r.original, **_at(doc, r.start)} for r in doc.repairs],
+        "repairs": [
+            {"kind": str(r.kind), "original": r.original, **_at(doc, r.start)} for r in doc.repairs
+        ],
     }
 
 

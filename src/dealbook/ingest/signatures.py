@@ -33,7 +33,10 @@ _NOT_ENTITY = re.compile(
 )
 _SIGNED = re.compile(r"^/s/\s*(?P<name>.+)$")
 _RULE = re.compile(r"^[-_ ]{6,}$")
-_LABELLED = re.compile(r"^(?P<key>By|Name|Title|RESIDENCE|ADDRESS|Telephone|Phone|Tel|Facsimile|Fax|E-?mail)\s*:\s*(?P<value>.*)$", re.I)
+_LABELLED = re.compile(
+    r"^(?P<key>By|Name|Title|RESIDENCE|ADDRESS|Telephone|Phone|Tel|Facsimile|Fax|E-?mail)\s*:\s*(?P<value>.*)$",
+    re.I,
+)
 _ALLOCATION = re.compile(
     r"^(?P<label>(?:Aggregate\s+)?(?:Principal\s+Amount[^:]*|Number\s+of\s+Warrants|Purchase\s+Price|"
     r"Subscription\s+Amount)[^:]*):\s*(?P<dollar>\$)?\s*(?P<n>[\d,]+(?:\.\d+)?)\s*$",
@@ -98,7 +101,12 @@ def _block(lines: list[tuple[int, str]]) -> SignatureBlock | None:
         elif labelled:
             key = labelled.group("key").lower()
             value = " ".join(labelled.group("value").split())
-            key = {"phone": "telephone", "tel": "telephone", "facsimile": "fax", "e-mail": "email"}.get(key, key)
+            key = {
+                "phone": "telephone",
+                "tel": "telephone",
+                "facsimile": "fax",
+                "e-mail": "email",
+            }.get(key, key)
             if key == "address":
                 in_address = True
                 if value:
@@ -154,7 +162,11 @@ def find_schedule_allocations(text: str, start: int, end: int) -> list[Signature
     and the values of each row are read by column.
     """
     lines = _lines(text, start, end)
-    rules = [i for i, (_, raw) in enumerate(lines) if len(_DASH_RUN.findall(raw)) >= 2 and _RULE.match(raw.strip())]
+    rules = [
+        i
+        for i, (_, raw) in enumerate(lines)
+        if len(_DASH_RUN.findall(raw)) >= 2 and _RULE.match(raw.strip())
+    ]
     if len(rules) < 2:
         return []
     columns = [(m.start(), m.end()) for m in _DASH_RUN.finditer(lines[rules[0]][1])]

@@ -23,7 +23,26 @@ import functools
 import re
 from collections.abc import Iterable
 
-SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
+SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+    ]
+)
 _WORDS = re.compile(r"[^\s]+")
 _SPACE = re.compile(r"\s+")
 _EDGE = re.compile(r"^[\s,.;:'\"]+|[\s,.;:'\"]+$")
@@ -40,7 +59,7 @@ def singular_key(key: str) -> str:
     """A plural key reduced to its singular form (``securities`` -> ``security``)."""
     if key.endswith("ies") and len(key) > 4:
         return key[:-3] + "y"
-    if key.endswith("sses") or key.endswith("xes"):
+    if key.endswith(("sses", "xes")):
         return key[:-2]
     if key.endswith("s") and not key.endswith("ss") and len(key) > 2:
         return key[:-1]
@@ -63,7 +82,11 @@ def _word_pattern(word: str, *, last: bool) -> str:
                 stem, ending = tail[:-1], "(?i:s)?"
             else:
                 ending = "(?i:s|es)?"
-            body = f"{re.escape(head)}(?i:{re.escape(stem)}){ending}" if stem else f"{re.escape(head)}{ending}"
+            body = (
+                f"{re.escape(head)}(?i:{re.escape(stem)}){ending}"
+                if stem
+                else f"{re.escape(head)}{ending}"
+            )
         else:
             body = f"{re.escape(head)}(?i:{re.escape(tail)})" if tail else re.escape(head)
     else:
@@ -84,9 +107,7 @@ _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'\u2019-]*")
 _JOINERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'\u2019-")
 _GAP = r"(?:[ \t]*\n(?:[ \t]+\n)*[ \t]*|[ \t]+)"
 _CAP = r"(?:[A-Z0-9][A-Za-z0-9'\u2019-]*)"
-_RUN = re.compile(
-    rf"{_CAP}(?:{_GAP}(?:(?:{'|'.join(sorted(SMALL_WORDS))}){_GAP})*{_CAP})*"
-)
+_RUN = re.compile(rf"{_CAP}(?:{_GAP}(?:(?:{'|'.join(sorted(SMALL_WORDS))}){_GAP})*{_CAP})*")
 
 
 class UseFinder:
@@ -105,7 +126,11 @@ class UseFinder:
         self._longest = 0
         for term in terms:
             key = term_key(term)
-            if not key or key.startswith("the ") or not (term.strip()[:1].isupper() or key[0].isdigit()):
+            if (
+                not key
+                or key.startswith("the ")
+                or not (term.strip()[:1].isupper() or key[0].isdigit())
+            ):
                 continue
             self._keys.setdefault(key, key)
             self._longest = max(self._longest, len(key.split()))
@@ -129,7 +154,9 @@ class UseFinder:
             return []
         return self.find_in_runs(text, capitalized_runs(text, start, end))
 
-    def find_in_runs(self, text: str, runs: Iterable[tuple[int, int]]) -> list[tuple[str, int, int]]:
+    def find_in_runs(
+        self, text: str, runs: Iterable[tuple[int, int]]
+    ) -> list[tuple[str, int, int]]:
         """Uses within runs of capitalized words already found by :func:`capitalized_runs`."""
         out: list[tuple[str, int, int]] = []
         if not self._keys:
@@ -137,7 +164,12 @@ class UseFinder:
         keys = self._keys
         for run_start, run_end in runs:
             phrase = text[run_start:run_end]
-            if " " not in phrase and "\n" not in phrase and "\t" not in phrase and "'" not in phrase:
+            if (
+                " " not in phrase
+                and "\n" not in phrase
+                and "\t" not in phrase
+                and "'" not in phrase
+            ):
                 folded, cut = _fold(phrase)
                 key = keys.get(folded)
                 if key is not None:

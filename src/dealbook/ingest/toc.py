@@ -17,14 +17,18 @@ from __future__ import annotations
 import dataclasses
 import re
 
-_TOC_TITLE = re.compile(r"^[ \t]*(?:TABLE[ \t]+OF[ \t]+CONTENTS|Table[ \t]+of[ \t]+Contents|INDEX)[ \t]*$", re.M)
+_TOC_TITLE = re.compile(
+    r"^[ \t]*(?:TABLE[ \t]+OF[ \t]+CONTENTS|Table[ \t]+of[ \t]+Contents|INDEX)[ \t]*$", re.M
+)
 _LINE = re.compile(r"[^\n]*(?:\n|$)")
 _ENTRY = re.compile(
     r"^[ \t]*(?:(?P<article>ARTICLE|Article)[ \t]+(?P<roman>[IVXLC]+|\d+)|(?:SECTION[ \t]+|Section[ \t]+)?"
     r"(?P<num>\d{1,2}(?:\.\d{1,2})*)\.?)[ \t]+(?P<title>\S.*?)"
     r"(?:[ \t]*\.{3,}[ \t]*|[ \t]{2,})(?P<page>[0-9ivxlc]{1,5})[ \t]*$"
 )
-_LIST_HEAD = re.compile(r"^[ \t]*LIST[ \t]+OF[ \t]+(?:SCHEDULES|EXHIBITS|ANNEXES)[ \t]*:?[ \t]*$", re.I)
+_LIST_HEAD = re.compile(
+    r"^[ \t]*LIST[ \t]+OF[ \t]+(?:SCHEDULES|EXHIBITS|ANNEXES)[ \t]*:?[ \t]*$", re.I
+)
 _LIST_ITEM = re.compile(
     r"^[ \t]*(?P<kind>Schedule|Exhibit|Annex|Appendix|SCHEDULE|EXHIBIT|ANNEX)[ \t]+"
     r"(?P<num>[\w.()\"]+)[ \t]{2,}(?P<title>\S.*?)[ \t]*$"

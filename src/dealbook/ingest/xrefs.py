@@ -34,11 +34,15 @@ _REF = re.compile(
     rf"(?P<nums>(?:{_NUM}|[IVXLC]{{1,6}}\b|\"[A-Z0-9]{{1,3}}\"|[A-Z]{{1,2}}(?:-[A-Z0-9]{{1,3}})?\b)"
     rf"(?:{_SEP}(?:{_NUM}|[IVXLC]{{1,6}}\b|\"[A-Z0-9]{{1,3}}\"))*)"
 )
-_PART = re.compile(rf"{_NUM}|[IVXLC]{{1,6}}\b|\"[A-Z0-9]{{1,3}}\"|[A-Z]{{1,2}}(?:-[A-Z0-9]{{1,3}})?\b")
+_PART = re.compile(
+    rf"{_NUM}|[IVXLC]{{1,6}}\b|\"[A-Z0-9]{{1,3}}\"|[A-Z]{{1,2}}(?:-[A-Z0-9]{{1,3}})?\b"
+)
 _OF_DOC = re.compile(
     r"\s+(?:of|under|in|to)\s+(?:the\s+|this\s+)?(?P<doc>(?:\d{4}\s+)?[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z0-9][\w.'-]*){0,5})"
 )
-_DIRECTION = re.compile(r"\s*(?:hereof\s+|of\s+this\s+Agreement\s+)?\b(?P<dir>above|below|hereinafter|hereinabove)\b")
+_DIRECTION = re.compile(
+    r"\s*(?:hereof\s+|of\s+this\s+Agreement\s+)?\b(?P<dir>above|below|hereinafter|hereinabove)\b"
+)
 _EXTERNAL_DOC = re.compile(
     r"(?:\bAct\b|\bCode\b|Regulation|\bRules?\b|\bForm\b|Exchange\s+Act|Securities\s+Act|Bankruptcy)",
     re.IGNORECASE,
@@ -100,7 +104,7 @@ def find_xrefs(text: str) -> list[CrossRef]:
 
 
 def _share_documents(text: str, refs: list[CrossRef]) -> list[CrossRef]:
-    """"Section 13 or Section 15(d) of the Exchange Act": the document applies to both."""
+    """ "Section 13 or Section 15(d) of the Exchange Act": the document applies to both."""
     out = list(refs)
     for i in range(len(out) - 2, -1, -1):
         ref, after = out[i], out[i + 1]
@@ -136,7 +140,9 @@ def resolve(refs: Iterable[CrossRef], sections: tuple[Section, ...]) -> list[Cro
     agreement's parts rather than refer to them.
     """
     index = index_sections(sections)
-    attached = {str(s.kind) for s in sections if s.kind in (SectionKind.SCHEDULE, SectionKind.EXHIBIT)}
+    attached = {
+        str(s.kind) for s in sections if s.kind in (SectionKind.SCHEDULE, SectionKind.EXHIBIT)
+    }
     body = [s for s in sections if s.kind is not SectionKind.TOC]
     first = body[0].start if body else 0
     toc = [(s.start, s.end) for s in sections if s.kind is SectionKind.TOC]
@@ -188,5 +194,7 @@ def _resolve_target(
     if target.kind in ("exhibit", "schedule") and target.kind not in attached:
         return dataclasses.replace(target, resolution=Resolution.OTHER_DOCUMENT, doc=target.kind)
     return dataclasses.replace(
-        target, resolution=Resolution.UNRESOLVED, suggestion=suggest(index, target.kind, target.number)
+        target,
+        resolution=Resolution.UNRESOLVED,
+        suggestion=suggest(index, target.kind, target.number),
     )

@@ -92,9 +92,9 @@ def load_ledger_text(
     header = _header(document, diagnostics)
     if header is None:
         return None, sorted(diagnostics, key=sort_key)
-    deal_id, raw_events, _ = header
+    deal_id, raw_events, price_spec = header
     events, origins = _events(document, raw_events, diagnostics)
-    prices, price_spans = _prices(document, header[2], base_dir or Path(path).parent, diagnostics)
+    prices, price_spans = _prices(document, price_spec, base_dir or Path(path).parent, diagnostics)
     if not has_errors(diagnostics):
 
         def locate(index: int, field_path: tuple[str | int, ...]) -> SourceSpan:

@@ -6,8 +6,7 @@ Decimal as quoted text exactly as held (``"0.0125"``), so no number passes throu
 float. Prices are written inline under ``prices:``, one flow mapping per day.
 
 >>> from datetime import date
->>> import re
-from decimal import Decimal
+>>> from decimal import Decimal
 >>> from dealbook.ledger.events import Ledger, PricePoint
 >>> from dealbook.ledger.events_filings import FormDFiled
 >>> log = Ledger(deal="insynq-2002", events=(FormDFiled(date=date(2002, 10, 4), id="form-d"),),

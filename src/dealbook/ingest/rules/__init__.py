@@ -73,7 +73,13 @@ def lint_deal(deal: Deal, rules: Sequence[Rule] = RULES) -> list[Diagnostic]:
     for rule in rules:
         for item in rule(deal):
             span = item.span
-            key = (item.code, span.path if span else "", span.line if span else 0, span.col if span else 0, item.message)
+            key = (
+                item.code,
+                span.path if span else "",
+                span.line if span else 0,
+                span.col if span else 0,
+                item.message,
+            )
             found.setdefault(key, item)
     return sorted(found.values(), key=sort_key)
 

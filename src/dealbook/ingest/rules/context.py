@@ -71,9 +71,9 @@ def diagnostic(
     return Diagnostic(
         code=code,
         severity=CODES[code].severity,
-        message=message,
+        message=" ".join(message.split()),
         span=doc.span(start, end),
-        hint=hint or None,
+        hint=" ".join(hint.split()) if hint else None,
     )
 
 

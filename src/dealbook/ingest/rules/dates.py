@@ -72,10 +72,13 @@ def check_dates(deal: Deal) -> Iterator[Diagnostic]:
             if reason is None:
                 continue
             yield diagnostic(
-                doc, "DATE-NONBIZ", quantity.start, quantity.end,
+                doc,
+                "DATE-NONBIZ",
+                quantity.start,
+                quantity.end,
                 f"{quantity.text} ({quantity.day.isoformat()}) is a {reason}, not a business day",
                 hint="state whether the deadline rolls to the next business day",
-            )  # fmt: skip
+            )
 
 
 def check_time_zones(deal: Deal) -> Iterator[Diagnostic]:
@@ -89,17 +92,28 @@ def check_time_zones(deal: Deal) -> Iterator[Diagnostic]:
             zone = _zone(quantity.zone)
             if day is None or zone is None:
                 continue
-            standard = "standard" in quantity.zone.lower() or re.fullmatch(r"[ECMP]ST", quantity.zone) is not None
-            daylight = "daylight" in quantity.zone.lower() or re.fullmatch(r"[ECMP]DT", quantity.zone) is not None
-            in_dst = datetime(day.year, day.month, day.day, 12, tzinfo=ZoneInfo(zone)).dst() != timedelta(0)
+            standard = (
+                "standard" in quantity.zone.lower()
+                or re.fullmatch(r"[ECMP]ST", quantity.zone) is not None
+            )
+            daylight = (
+                "daylight" in quantity.zone.lower()
+                or re.fullmatch(r"[ECMP]DT", quantity.zone) is not None
+            )
+            in_dst = datetime(
+                day.year, day.month, day.day, 12, tzinfo=ZoneInfo(zone)
+            ).dst() != timedelta(0)
             if (standard and in_dst) or (daylight and not in_dst):
                 kept = "daylight" if in_dst else "standard"
                 yield diagnostic(
-                    doc, "TZ-DST", quantity.start, quantity.end,
+                    doc,
+                    "TZ-DST",
+                    quantity.start,
+                    quantity.end,
                     f"{quantity.zone!r} on {day.isoformat()}, when {zone} keeps {kept} time",
                     hint=f"{quantity.clock} {quantity.zone} is an hour {'later' if in_dst else 'earlier'} in local "
                     "time; write 'Eastern Time' or 'New York City time'",
-                )  # fmt: skip
+                )
 
 
 def _nearest_date(time: Quantity, dates: list[Quantity]) -> date | None:

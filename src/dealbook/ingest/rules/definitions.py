@@ -58,15 +58,20 @@ def check_unused_terms(deal: Deal) -> Iterator[Diagnostic]:
         if not _countable(definition):
             continue
         yield diagnostic(
-            doc, "TERM-UNUSED", definition.start, definition.end,
+            doc,
+            "TERM-UNUSED",
+            definition.start,
+            definition.end,
             f'"{definition.term}" is defined but never used',
             hint="remove the definition, or use the term where it was meant",
-        )  # fmt: skip
+        )
 
 
 def _headings(doc: Document) -> list[tuple[int, int]]:
     """Spans that are not running text: headings and the table of contents."""
-    spans = [(s.heading_start, s.heading_end) for s in doc.sections if s.heading_end > s.heading_start]
+    spans = [
+        (s.heading_start, s.heading_end) for s in doc.sections if s.heading_end > s.heading_start
+    ]
     if doc.toc.end:
         spans.append((doc.toc.start, doc.toc.end))
     return sorted(spans)
@@ -75,18 +80,18 @@ def _headings(doc: Document) -> list[tuple[int, int]]:
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     """True when ``offset`` lies in one of ``spans`` (sorted by start, possibly nested)."""
     k = bisect.bisect_right(spans, (offset, 1 << 62))
-    for start, end in reversed(spans[max(0, k - 8) : k]):
-        if start <= offset < end:
-            return True
-    return False
+    return any(start <= offset < end for start, end in reversed(spans[max(0, k - 8) : k]))
 
 
 def _amounts(doc: Document, definition: Definition) -> frozenset[str]:
     out: set[str] = set()
     for quantity in doc.quantities:
         if definition.body_start <= quantity.start < definition.body_end and quantity.kind in (
-            QuantityKind.MONEY, QuantityKind.SHARES, QuantityKind.PERCENT, QuantityKind.RATE,
-        ):  # fmt: skip
+            QuantityKind.MONEY,
+            QuantityKind.SHARES,
+            QuantityKind.PERCENT,
+            QuantityKind.RATE,
+        ):
             value = quantity.amount if quantity.amount is not None else quantity.count
             out.add(f"{quantity.kind}:{value}")
     return frozenset(out)
@@ -94,7 +99,7 @@ def _amounts(doc: Document, definition: Definition) -> frozenset[str]:
 
 def check_conflicting_definitions(deal: Deal) -> Iterator[Diagnostic]:
     """TERM-DUP and TERM-CONFLICT within a document and across the deal's documents."""
-    for key, entries in deal.defined.items():
+    for _key, entries in deal.defined.items():
         own = [(doc, d) for doc, d in entries if d.form in _OWN and _countable(d)]
         if len(own) < 2:
             continue
@@ -105,24 +110,35 @@ def check_conflicting_definitions(deal: Deal) -> Iterator[Diagnostic]:
             where = _place(first_doc, first)
             if doc is first_doc:
                 if body == first_body:
-                    yield diagnostic(doc, "TERM-DUP", definition.start, definition.end,
-                                     f'"{definition.term}" is defined again, as in {where}')  # fmt: skip
+                    yield diagnostic(
+                        doc,
+                        "TERM-DUP",
+                        definition.start,
+                        definition.end,
+                        f'"{definition.term}" is defined again, as in {where}',
+                    )
                 else:
                     yield diagnostic(
-                        doc, "TERM-CONFLICT", definition.start, definition.end,
+                        doc,
+                        "TERM-CONFLICT",
+                        definition.start,
+                        definition.end,
                         f'"{definition.term}" is defined again with a different meaning (first in {where})',
                         hint=f"first: {first_body[:90]!r}; here: {body[:90]!r}",
-                    )  # fmt: skip
+                    )
                 continue
             if DefinitionForm.MEANS not in (definition.form, first.form):
                 continue
             ours, theirs = _amounts(doc, definition), _amounts(first_doc, first)
             if ours and theirs and ours != theirs:
                 yield diagnostic(
-                    doc, "TERM-CONFLICT", definition.start, definition.end,
+                    doc,
+                    "TERM-CONFLICT",
+                    definition.start,
+                    definition.end,
                     f'"{definition.term}" states different amounts here and in {first_doc.doc_id} ({where})',
                     hint=f"here: {sorted(ours)}; there: {sorted(theirs)}",
-                )  # fmt: skip
+                )
 
 
 def _place(doc: Document, definition: Definition) -> str:
@@ -146,17 +162,24 @@ def check_forward_uses(deal: Deal) -> Iterator[Diagnostic]:
             at = first_def.get(use.key)
             if at is None or use.start >= at or use.key in reported or use.key in glossary:
                 continue
-            if use.start in pointed or deal.is_excluded(doc, use.start) or _inside(bodies, use.start):
+            if (
+                use.start in pointed
+                or deal.is_excluded(doc, use.start)
+                or _inside(bodies, use.start)
+            ):
                 continue
             if doc.text[use.start : use.end].isupper() and len(use.key) > 4:
                 continue
             reported.add(use.key)
             definition_line = doc.line_range(at, at + 1)[0]
             yield diagnostic(
-                doc, "TERM-FORWARD", use.start, use.end,
+                doc,
+                "TERM-FORWARD",
+                use.start,
+                use.end,
                 f'"{doc.quote(use.start, use.end)}" is used before its definition (line {definition_line})',
                 hint='add "(as defined below)" or move the definition',
-            )  # fmt: skip
+            )
 
 
 def _in_glossary(doc: Document, definition: Definition) -> bool:

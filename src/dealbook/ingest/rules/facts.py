@@ -53,15 +53,22 @@ def check_contacts(deal: Deal) -> Iterator[Diagnostic]:
                 if seen[2] == norm:
                     continue
                 other_doc, other, _ = seen
-                other_value = {"telephone": other.telephone, "fax": other.fax, "e-mail": other.email}[field]
+                other_value = {
+                    "telephone": other.telephone,
+                    "fax": other.fax,
+                    "e-mail": other.email,
+                }[field]
                 line = other_doc.line_range(other.start, other.end)[0]
                 start, end = _field_span(doc, contact, value)
                 yield diagnostic(
-                    doc, "FACT-MISMATCH", start, end,
+                    doc,
+                    "FACT-MISMATCH",
+                    start,
+                    end,
                     f"{contact.name}: {field} {value} here, but {other_value} in {other_doc.doc_id} "
                     f"(line {line})",
                     hint="reconcile the contact details of the deal's documents",
-                )  # fmt: skip
+                )
 
 
 def _name_words(name: str) -> frozenset[str]:
@@ -74,13 +81,20 @@ def check_signatures(deal: Deal) -> Iterator[Diagnostic]:
     first: dict[str, tuple[Document, SignatureBlock]] = {}
     for doc in deal.docs:
         for block in doc.signatures:
-            if block.signed_as and block.signer and _name_words(block.signed_as) != _name_words(block.signer):
+            if (
+                block.signed_as
+                and block.signer
+                and _name_words(block.signed_as) != _name_words(block.signer)
+            ):
                 at = doc.text.find(block.signed_as, block.start, block.end + 1)
                 start = at if at >= 0 else block.start
                 yield diagnostic(
-                    doc, "SIG-NAME", start, start + len(block.signed_as),
+                    doc,
+                    "SIG-NAME",
+                    start,
+                    start + len(block.signed_as),
                     f"signature '/s/{block.signed_as}' differs from the printed name {block.signer!r}",
-                )  # fmt: skip
+                )
             key = _org_key(block.party)
             if not key or not block.by or block.source != "signature-page":
                 continue
@@ -91,7 +105,10 @@ def check_signatures(deal: Deal) -> Iterator[Diagnostic]:
                 at = doc.text.find(block.by, block.start, block.end + 1)
                 start = at if at >= 0 else block.start
                 yield diagnostic(
-                    doc, "FACT-MISMATCH", start, start + len(block.by),
+                    doc,
+                    "FACT-MISMATCH",
+                    start,
+                    start + len(block.by),
                     f"{block.party} signs by {block.by} here, but by {other.by} in {other_doc.doc_id} (line {line})",
                     hint="check which party this signature block is for",
-                )  # fmt: skip
+                )

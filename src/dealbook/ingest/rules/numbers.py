@@ -32,10 +32,19 @@ _COMPARE = re.compile(
     r"\s(?P<op>is\s+below|is\s+less\s+than|is\s+lower\s+than|falls\s+below|exceeds|is\s+greater\s+than"
     r"|is\s+above|is\s+more\s+than)\s+the\s+(?P<b>[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)"
 )
-_LEFT = re.compile(r'"(?P<q>[^"]{2,60})"\)?\s*$|(?P<r>[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)\s*$')
-_ANCHOR = re.compile(r"\s+(?:after|following|from|of)\s+the\s+(?P<t>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
+_LEFT = re.compile(
+    r'"(?P<q>[^"]{2,60})"\)?\s*$|(?P<r>[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)\s*$'
+)
+_ANCHOR = re.compile(
+    r"\s+(?:after|following|from|of)\s+the\s+(?P<t>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})"
+)
 _CLAUSE_END = re.compile(r";|\.\s|:")
-_KINDS = (DurationKind.DAYS, DurationKind.CALENDAR_DAYS, DurationKind.BUSINESS_DAYS, DurationKind.TRADING_DAYS)
+_KINDS = (
+    DurationKind.DAYS,
+    DurationKind.CALENDAR_DAYS,
+    DurationKind.BUSINESS_DAYS,
+    DurationKind.TRADING_DAYS,
+)
 
 
 def _fmt(value: object) -> str:
@@ -50,17 +59,28 @@ def check_words_numerals(deal: Deal) -> Iterator[Diagnostic]:
         for quantity in doc.quantities:
             if quantity.words_value is None:
                 continue
-            stated = quantity.amount if quantity.kind in (
-                QuantityKind.MONEY, QuantityKind.PRICE, QuantityKind.PERCENT, QuantityKind.RATE,
-            ) else quantity.count  # fmt: skip
+            stated = (
+                quantity.amount
+                if quantity.kind
+                in (
+                    QuantityKind.MONEY,
+                    QuantityKind.PRICE,
+                    QuantityKind.PERCENT,
+                    QuantityKind.RATE,
+                )
+                else quantity.count
+            )
             if stated is None or quantity.words_value == stated:
                 continue
             yield diagnostic(
-                doc, "NUM-WORDS", quantity.start, quantity.end,
+                doc,
+                "NUM-WORDS",
+                quantity.start,
+                quantity.end,
                 f"words and numerals disagree: {quantity.words!r} is {quantity.words_value.normalize():,f}, "
                 f"the numerals say {_fmt(stated)}",
                 hint="a scale word (Thousand, Million) may be missing",
-            )  # fmt: skip
+            )
 
 
 def check_capitalization(deal: Deal) -> Iterator[Diagnostic]:
@@ -73,48 +93,70 @@ def check_capitalization(deal: Deal) -> Iterator[Diagnostic]:
                 total += reserved.count
                 if total > cap.authorized.count:
                     yield diagnostic(
-                        doc, "CAP-EXCEEDED", reserved.start, reserved.end,
+                        doc,
+                        "CAP-EXCEEDED",
+                        reserved.start,
+                        reserved.end,
                         f"outstanding and reserved shares reach {total:,}, more than the "
                         f"{cap.authorized.count:,} authorized",
                         hint=f"{cap.outstanding.count:,} outstanding + "
-                        + " + ".join(f"{r.count:,}" for r in cap.reserved) + " reserved",
-                    )  # fmt: skip
+                        + " + ".join(f"{r.count:,}" for r in cap.reserved)
+                        + " reserved",
+                    )
                     break
         if not cap.denominations:
             continue
         first = cap.denominations[0]
         for row in cap.denominations:
             if row.certificates * row.size != row.stated_total:
-                yield diagnostic(doc, "FACT-MISMATCH", row.start, row.end,
-                                 f"{row.certificates} x {row.size:,} is {row.certificates * row.size:,}, "
-                                 f"not {row.stated_total:,}")  # fmt: skip
+                yield diagnostic(
+                    doc,
+                    "FACT-MISMATCH",
+                    row.start,
+                    row.end,
+                    f"{row.certificates} x {row.size:,} is {row.certificates * row.size:,}, "
+                    f"not {row.stated_total:,}",
+                )
         total = cap.denominations_total
         headroom = cap.headroom
         if headroom is not None and total > headroom:
             yield diagnostic(
-                doc, "CAP-EXCEEDED", first.start, cap.denominations[-1].end,
+                doc,
+                "CAP-EXCEEDED",
+                first.start,
+                cap.denominations[-1].end,
                 f"share denominations total {total:,} shares, more than the {headroom:,} authorized "
                 "but unissued shares",
-            )  # fmt: skip
-        yield from _denominations_against_definitions(doc, total, first.start, cap.denominations[-1].end)
+            )
+        yield from _denominations_against_definitions(
+            doc, total, first.start, cap.denominations[-1].end
+        )
 
 
-def _denominations_against_definitions(doc: Document, total: int, start: int, end: int) -> Iterator[Diagnostic]:
+def _denominations_against_definitions(
+    doc: Document, total: int, start: int, end: int
+) -> Iterator[Diagnostic]:
     for definition in doc.definitions:
         body = doc.text[definition.body_start : definition.body_end]
         if "denomination" not in body.lower():
             continue
         counts = [
-            q.count for q in doc.quantities
-            if q.kind is QuantityKind.SHARES and definition.body_start <= q.start < definition.body_end and q.count
-        ]  # fmt: skip
+            q.count
+            for q in doc.quantities
+            if q.kind is QuantityKind.SHARES
+            and definition.body_start <= q.start < definition.body_end
+            and q.count
+        ]
         if counts and counts[0] != total:
             line = doc.line_range(definition.start, definition.end)[0]
             yield diagnostic(
-                doc, "FACT-MISMATCH", start, end,
+                doc,
+                "FACT-MISMATCH",
+                start,
+                end,
                 f'share denominations total {total:,} shares, but "{definition.term}" (line {line}) '
                 f"is {counts[0]:,} shares",
-            )  # fmt: skip
+            )
 
 
 def check_inverted_comparisons(deal: Deal) -> Iterator[Diagnostic]:
@@ -139,10 +181,13 @@ def check_inverted_comparisons(deal: Deal) -> Iterator[Diagnostic]:
             if key in seen and seen[key][0] != op:
                 line = doc.line_range(seen[key][1], seen[key][1] + 1)[0]
                 yield diagnostic(
-                    doc, "LOGIC-INVERTED", match.start("op"), match.end("b"),
+                    doc,
+                    "LOGIC-INVERTED",
+                    match.start("op"),
+                    match.end("b"),
                     f"'{match.group('op')} the {match.group('b')}' inverts the comparison at line {line}",
                     hint="check which direction the clause means",
-                )  # fmt: skip
+                )
             seen.setdefault(key, (op, match.start()))
 
 
@@ -168,10 +213,13 @@ def check_day_kind_conflicts(deal: Deal) -> Iterator[Diagnostic]:
                 if kind != first_kind:
                     line = doc.line_range(first_start, first_start + 1)[0]
                     yield diagnostic(
-                        doc, "CONFLICT", start, end,
+                        doc,
+                        "CONFLICT",
+                        start,
+                        end,
                         f"{count} {kind} after the {event.title()} here, but {count} {first_kind} at line {line}",
                         hint="count both periods in the same kind of day",
-                    )  # fmt: skip
+                    )
                     break
 
 
@@ -187,12 +235,20 @@ def check_ambiguous_formulas(deal: Deal) -> Iterator[Diagnostic]:
             clause = doc.text[quantity.end : limit]
             of = re.search(r"\bof\s+the\b", clause)
             plus = re.search(r"\bplus\b", clause)
-            if of is None or plus is None or of.start() > plus.start() or quantity.end + plus.start() == last_clause:
+            if (
+                of is None
+                or plus is None
+                or of.start() > plus.start()
+                or quantity.end + plus.start() == last_clause
+            ):
                 continue
             last_clause = quantity.end + plus.start()
             yield diagnostic(
-                doc, "AMBIGUOUS-FORMULA", quantity.start, quantity.end + plus.end(),
+                doc,
+                "AMBIGUOUS-FORMULA",
+                quantity.start,
+                quantity.end + plus.end(),
                 f"'{doc.quote(quantity.start, quantity.end + plus.end())} ...': the percentage may apply to "
                 "the amount alone or to the amount plus what follows",
                 hint="state the reading as a deal-file assumption (e.g. rate x principal + interest)",
-            )  # fmt: skip
+            )

@@ -33,8 +33,29 @@ _PLACEHOLDER = re.compile(
     r"\[\s*(?:_{2,}|\.{3,}|\u2022|\u25cf|\*{1,3}|(?i:insert|tbd|to\s+come|name|date|amount|number)[^\]\n]{0,40}|\s)\s*\]"
     r"|TBD\b|TBA\b|\$\s*_{3,}|_{4,}(?=[\s.,;])"
 )
-_PLACEHOLDER_HINTS = ("[_", "[.", "[ ", "[*", "[i", "[I", "[t", "[T", "[n", "[N", "[d", "[D", "[a", "[A", "[\u2022",
-                      "[\u25cf", "TBD", "TBA", "$_", "$ _", " ____")
+_PLACEHOLDER_HINTS = (
+    "[_",
+    "[.",
+    "[ ",
+    "[*",
+    "[i",
+    "[I",
+    "[t",
+    "[T",
+    "[n",
+    "[N",
+    "[d",
+    "[D",
+    "[a",
+    "[A",
+    "[\u2022",
+    "[\u25cf",
+    "TBD",
+    "TBA",
+    "$_",
+    "$ _",
+    " ____",
+)
 _ARTEFACT = re.compile(
     r"\ufffd|\u00c3[\u0080-\u00bf]|\u00e2\u20ac[\u0080-\u00ff\u2122\u0153\u009d\u201c\u201d]"
     r"|&(?:amp|nbsp|quot|lt|gt|#\d{2,5});"
@@ -73,12 +94,24 @@ def check_numbering(deal: Deal) -> Iterator[Diagnostic]:
             previous = 0
             for section in group:
                 if section.ordinal == previous:
-                    yield diagnostic(doc, "NUM-DUP", section.start, section.start + len(section.label),
-                                     f"section {section.number} repeats the number of the section before it")  # fmt: skip
+                    yield diagnostic(
+                        doc,
+                        "NUM-DUP",
+                        section.start,
+                        section.start + len(section.label),
+                        f"section {section.number} repeats the number of the section before it",
+                    )
                 elif section.ordinal > previous + 1:
-                    missing = ", ".join(_label(section, n) for n in range(previous + 1, section.ordinal))
-                    yield diagnostic(doc, "NUM-GAP", section.start, section.start + len(section.label),
-                                     f"section {section.number} follows a gap in the numbering: {missing} missing")  # fmt: skip
+                    missing = ", ".join(
+                        _label(section, n) for n in range(previous + 1, section.ordinal)
+                    )
+                    yield diagnostic(
+                        doc,
+                        "NUM-GAP",
+                        section.start,
+                        section.start + len(section.label),
+                        f"section {section.number} follows a gap in the numbering: {missing} missing",
+                    )
                 previous = section.ordinal
 
 
@@ -102,18 +135,26 @@ def check_toc(deal: Deal) -> Iterator[Diagnostic]:
                 key = f"article {roman_value(entry.number.split()[-1])}"
             else:
                 key = section_key(entry.number)
-            section = by_number.get(key)
-            if section is None:
-                yield diagnostic(doc, "TOC-MISMATCH", entry.start, entry.end,
-                                 f"the table of contents lists {entry.number} {entry.title!r}, which the body does not have")  # fmt: skip
-                continue
-            if _norm_heading(entry.title) != _norm_heading(section.heading):
-                line = doc.line_range(section.start, section.start + 1)[0]
+            found = by_number.get(key)
+            if found is None:
                 yield diagnostic(
-                    doc, "TOC-MISMATCH", entry.start, entry.end,
-                    f"table of contents: {entry.number} {entry.title!r}; heading at line {line}: {section.heading!r}",
+                    doc,
+                    "TOC-MISMATCH",
+                    entry.start,
+                    entry.end,
+                    f"the table of contents lists {entry.number} {entry.title!r}, which the body does not have",
+                )
+                continue
+            if _norm_heading(entry.title) != _norm_heading(found.heading):
+                line = doc.line_range(found.start, found.start + 1)[0]
+                yield diagnostic(
+                    doc,
+                    "TOC-MISMATCH",
+                    entry.start,
+                    entry.end,
+                    f"table of contents: {entry.number} {entry.title!r}; heading at line {line}: {found.heading!r}",
                     hint="make the table of contents match the heading",
-                )  # fmt: skip
+                )
 
 
 def _own_text(doc: Document, index: int) -> tuple[int, int]:
@@ -137,11 +178,18 @@ def check_parentheses(deal: Deal) -> Iterator[Diagnostic]:
             start, end = _own_text(doc, section.index)
             yield from _parens(doc, section, start, end)
             if section.depth == 0:
-                quotes = [m.start() for m in re.finditer('"', doc.text[section.start : section.end])]
+                quotes = [
+                    m.start() for m in re.finditer('"', doc.text[section.start : section.end])
+                ]
                 if len(quotes) % 2:
                     at = section.start + quotes[-1]
-                    yield diagnostic(doc, "QUOTE", at, at + 1,
-                                     f"section {section.number} has an odd number of double quotes ({len(quotes)})")  # fmt: skip
+                    yield diagnostic(
+                        doc,
+                        "QUOTE",
+                        at,
+                        at + 1,
+                        f"section {section.number} has an odd number of double quotes ({len(quotes)})",
+                    )
 
 
 def _parens(doc: Document, section: Section, start: int, end: int) -> Iterator[Diagnostic]:
@@ -155,16 +203,22 @@ def _parens(doc: Document, section: Section, start: int, end: int) -> Iterator[D
             stack.pop()
         elif not _LIST_CLOSER.search(text, max(start, at - 6), at):
             yield diagnostic(
-                doc, "PAREN", at, at + 1,
+                doc,
+                "PAREN",
+                at,
+                at + 1,
                 f"unbalanced parentheses in section {section.number}: this ')' closes nothing",
                 hint="remove the stray ')' or add the '(' it closes",
-            )  # fmt: skip
+            )
     for at in stack[:1]:
         yield diagnostic(
-            doc, "PAREN", at, at + 1,
+            doc,
+            "PAREN",
+            at,
+            at + 1,
             f"unbalanced parentheses in section {section.number}: this '(' is never closed",
             hint=f"close the parenthesis; it is open for {len(doc.text[at:end].split())} words",
-        )  # fmt: skip
+        )
 
 
 def check_placeholders(deal: Deal) -> Iterator[Diagnostic]:
@@ -174,10 +228,17 @@ def check_placeholders(deal: Deal) -> Iterator[Diagnostic]:
             continue
         for match in _PLACEHOLDER.finditer(doc.text):
             at = match.start()
-            if deal.is_excluded(doc, at) or (at and doc.text[at - 1].isalnum() and match.group(0)[0] != "$"):
+            if deal.is_excluded(doc, at) or (
+                at and doc.text[at - 1].isalnum() and match.group(0)[0] != "$"
+            ):
                 continue
-            yield diagnostic(doc, "PLACEHOLDER", match.start(), match.end(),
-                             f"placeholder left in the text: {match.group(0).strip()!r}")  # fmt: skip
+            yield diagnostic(
+                doc,
+                "PLACEHOLDER",
+                match.start(),
+                match.end(),
+                f"placeholder left in the text: {match.group(0).strip()!r}",
+            )
 
 
 def check_artefacts(deal: Deal) -> Iterator[Diagnostic]:
@@ -187,10 +248,13 @@ def check_artefacts(deal: Deal) -> Iterator[Diagnostic]:
             if repair.kind is RepairKind.APOSTROPHE:
                 word = _word_at(doc.text, repair.start)
                 yield diagnostic(
-                    doc, "ENC-ARTEFACT", repair.start, repair.end,
+                    doc,
+                    "ENC-ARTEFACT",
+                    repair.start,
+                    repair.end,
                     f"asterisk in place of an apostrophe: {word.replace(chr(39), '*')!r} (read as {word!r})",
                     hint="replace the asterisk with an apostrophe",
-                )  # fmt: skip
+                )
         for match in _ARTEFACT.finditer(doc.text):
             at = match.start()
             if match.group(0)[0] == "-":
@@ -200,8 +264,13 @@ def check_artefacts(deal: Deal) -> Iterator[Diagnostic]:
             if deal.is_excluded(doc, at):
                 continue
             found = " ".join(match.group(0).split())
-            yield diagnostic(doc, "ENC-ARTEFACT", match.start(), match.end(),
-                             f"conversion artefact in the text: {found!r}")  # fmt: skip
+            yield diagnostic(
+                doc,
+                "ENC-ARTEFACT",
+                match.start(),
+                match.end(),
+                f"conversion artefact in the text: {found!r}",
+            )
 
 
 def _word_at(text: str, pos: int) -> str:

@@ -42,12 +42,52 @@ _INSTRUMENT = re.compile(
 )
 _OF_INSTRUMENT = re.compile(r"\s+of\s+the\s+(?P<t>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})")
 _HEADS = frozenset(
-    "agreement agreements date price amount shares securities period deadline documents market "
-    "statement percentage approval debentures debenture warrants warrant notice fee fees".split()
+    [
+        "agreement",
+        "agreements",
+        "date",
+        "price",
+        "amount",
+        "shares",
+        "securities",
+        "period",
+        "deadline",
+        "documents",
+        "market",
+        "statement",
+        "percentage",
+        "approval",
+        "debentures",
+        "debenture",
+        "warrants",
+        "warrant",
+        "notice",
+        "fee",
+        "fees",
+    ]
 )
 _SENTENCE_END = re.compile(r'(?:[.:;!?]["\')]?|\n[ \t]*\n|\(\s*[a-zA-Z0-9]{1,4}\s*\))\s*$')
 _MAX_PER_TERM = 4
-_SMALL = frozenset("a an and as at by for from in into of on or the to with".split())
+_SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+    ]
+)
 _JOIN = frozenset(("and", "of", "&"))
 _Word = tuple[int, int, str, bool]
 
@@ -65,7 +105,11 @@ class _Terms:
                 other = _pointed_document(deal, pointer.target)
                 if other is not None and other is not doc and key not in other.defined_keys():
                     self.bogus.setdefault(key, (doc, pointer, other))
-                elif other is None and pointer.target not in ("below",) and not pointer.target.lower().startswith("section"):
+                elif (
+                    other is None
+                    and pointer.target not in ("below",)
+                    and not pointer.target.lower().startswith("section")
+                ):
                     self.external.setdefault(key, pointer.target)
         self.defined -= set(self.bogus)
         self.pointer_starts = {pointer.start for _, pointer, _ in self.bogus.values()}
@@ -80,7 +124,9 @@ class _Terms:
         return key in self.keys or singular_key(key) in self.keys or f"{key}s" in self.keys
 
 
-_ENTITY_SUFFIX = re.compile(r"\s(?:Bank|Inc\.?|LLC|LLP|Ltd\.?|Limited|Corporation|Company|Fund|Partners)\b")
+_ENTITY_SUFFIX = re.compile(
+    r"\s(?:Bank|Inc\.?|LLC|LLP|Ltd\.?|Limited|Corporation|Company|Fund|Partners)\b"
+)
 
 
 def _name_words(deal: Deal) -> frozenset[str]:
@@ -106,11 +152,14 @@ def check_term_uses(deal: Deal) -> Iterator[Diagnostic]:
     terms = _Terms(deal)
     for key, (doc, pointer, other) in terms.bogus.items():
         yield diagnostic(
-            doc, "TERM-UNDEF", pointer.start, pointer.end,
+            doc,
+            "TERM-UNDEF",
+            pointer.start,
+            pointer.end,
             f'"{pointer.term}" is said to be defined in {pointer.target}, but the {other.title.title()} '
             "does not define it",
             hint="define the term in that agreement, or remove the pointer",
-        )  # fmt: skip
+        )
         del key
     for doc in deal.docs:
         counts: Counter[tuple[str, str]] = Counter()
@@ -121,16 +170,25 @@ def check_term_uses(deal: Deal) -> Iterator[Diagnostic]:
                 yield diagnostic(doc, code, start, end, message, hint=hint)
         reported: set[str] = set()
         for use in deal.uses[doc.doc_id]:
-            if use.key in terms.external and use.key not in reported and use.key not in terms.defined:
+            if (
+                use.key in terms.external
+                and use.key not in reported
+                and use.key not in terms.defined
+            ):
                 reported.add(use.key)
                 yield diagnostic(
-                    doc, "TERM-EXTERNAL", use.start, use.end,
+                    doc,
+                    "TERM-EXTERNAL",
+                    use.start,
+                    use.end,
                     f'"{doc.quote(use.start, use.end)}" is defined only in {terms.external[use.key]}, '
                     "which is not part of the deal's text",
-                )  # fmt: skip
+                )
 
 
-def _candidates(deal: Deal, terms: _Terms, doc: Document) -> Iterator[tuple[str, int, int, str, str, str]]:
+def _candidates(
+    deal: Deal, terms: _Terms, doc: Document
+) -> Iterator[tuple[str, int, int, str, str, str]]:
     text = doc.text
     for start, end in doc.runs:
         run = text[start:end]
@@ -145,7 +203,9 @@ def _candidates(deal: Deal, terms: _Terms, doc: Document) -> Iterator[tuple[str,
             segments = [
                 (candidate, head)
                 for index, phrase in enumerate(_split_possessives(_words(run, 0, len(run))))
-                for candidate, head in _uncovered(deal, terms, phrase, sentence_start=sentence_start and index == 0)
+                for candidate, head in _uncovered(
+                    deal, terms, phrase, sentence_start=sentence_start and index == 0
+                )
             ]
             terms.segments[cache_key] = segments
         for relative, head in segments:
@@ -172,7 +232,9 @@ def _words(text: str, start: int, end: int) -> list[_Word]:
     out: list[_Word] = []
     for match in re.finditer(r"\S+", text[start:end]):
         word = match.group(0)
-        cut = 2 if word.endswith(("'s", "\u2019s")) else (1 if word.endswith(("'", "\u2019")) else 0)
+        cut = (
+            2 if word.endswith(("'s", "\u2019s")) else (1 if word.endswith(("'", "\u2019")) else 0)
+        )
         bare = word[: len(word) - cut] if cut else word
         out.append((start + match.start(), start + match.end() - cut, bare, bool(cut)))
     return out
@@ -197,7 +259,9 @@ def _is_known(deal: Deal, terms: _Terms, phrase: str) -> bool:
     return cached
 
 
-def _uncovered(deal: Deal, terms: _Terms, words: list[_Word], *, sentence_start: bool) -> Iterator[tuple[list[_Word], int]]:
+def _uncovered(
+    deal: Deal, terms: _Terms, words: list[_Word], *, sentence_start: bool
+) -> Iterator[tuple[list[_Word], int]]:
     """Segments of a run that no known phrase covers, each with the defined term that follows it.
 
     Yields ``(words, head)``: ``head`` is how many of the last words form a defined term
@@ -231,11 +295,16 @@ def _uncovered(deal: Deal, terms: _Terms, words: list[_Word], *, sentence_start:
             continue
         j = i
         while j < count and (
-            covered[j] == 0 or (words[j][2].lower() in _JOIN and j + 1 < count and covered[j + 1] == 0)
+            covered[j] == 0
+            or (words[j][2].lower() in _JOIN and j + 1 < count and covered[j + 1] == 0)
         ):
             j += 1
         head = 0
-        if j < count and covered[j] > 0 and terms.known(term_key(" ".join(w[2] for w in words[j : j + covered[j]]))):
+        if (
+            j < count
+            and covered[j] > 0
+            and terms.known(term_key(" ".join(w[2] for w in words[j : j + covered[j]])))
+        ):
             head = covered[j]
         yield words[i : j + head], head
         i = j + head
@@ -251,9 +320,14 @@ def _classify(
     if _upper(phrase) or is_generic(phrase):
         return
     if len(part) == 1 and part[0][2] in ROLE_WORDS:
-        yield ("PARTY-UNDEF", start, end,
-               f'"{phrase}" names a party role that no document of the deal defines',
-               "name the party meant (e.g. the Buyer or the Company)", key)  # fmt: skip
+        yield (
+            "PARTY-UNDEF",
+            start,
+            end,
+            f'"{phrase}" names a party role that no document of the deal defines',
+            "name the party meant (e.g. the Buyer or the Company)",
+            key,
+        )
         return
     if _INSTRUMENT.match(text, end):
         return
@@ -262,16 +336,32 @@ def _classify(
         modifiers = [w[2].lower() for w in part[:-head]]
         fuller = _fuller_term(terms, key)
         if fuller:
-            yield ("TERM-MISMATCH", start, end, f'"{phrase}" is not a defined term; the defined term is "{fuller}"',
-                   f'use "{fuller}"', key)  # fmt: skip
+            yield (
+                "TERM-MISMATCH",
+                start,
+                end,
+                f'"{phrase}" is not a defined term; the defined term is "{fuller}"',
+                f'use "{fuller}"',
+                key,
+            )
         elif _in_definiens(deal, base, modifiers):
-            yield ("TERM-MISMATCH", start, end,
-                   f'"{phrase}" is not a defined term; "{_display(deal, base)}" is defined',
-                   f'use "{_display(deal, base)}"', key)  # fmt: skip
+            yield (
+                "TERM-MISMATCH",
+                start,
+                end,
+                f'"{phrase}" is not a defined term; "{_display(deal, base)}" is defined',
+                f'use "{_display(deal, base)}"',
+                key,
+            )
         else:
-            yield ("TERM-UNDEF", start, end,
-                   f'"{phrase}" is used as a defined term but is not defined; "{_display(deal, base)}" is',
-                   "define the term, or use the defined term that was meant", key)  # fmt: skip
+            yield (
+                "TERM-UNDEF",
+                start,
+                end,
+                f'"{phrase}" is used as a defined term but is not defined; "{_display(deal, base)}" is',
+                "define the term, or use the defined term that was meant",
+                key,
+            )
         return
     of_instrument = _OF_INSTRUMENT.match(text, end)
     if of_instrument and terms.known(term_key(of_instrument.group("t"))) and len(part) > 1:
@@ -282,12 +372,24 @@ def _classify(
     if len(part) == 1:
         typo = _typo(terms, key)
         if typo:
-            yield ("TERM-TYPO", start, end, f'"{phrase}" looks like a misspelling of the defined term "{typo}"',
-                   f'write "{typo}"', key)  # fmt: skip
+            yield (
+                "TERM-TYPO",
+                start,
+                end,
+                f'"{phrase}" looks like a misspelling of the defined term "{typo}"',
+                f'write "{typo}"',
+                key,
+            )
             return
     if preceded_by_the or (len(part) > 1 and key.split()[-1] in _HEADS):
-        yield ("TERM-UNDEF", start, end, f'"{phrase}" is used as a defined term but no document of the deal defines it',
-               "define the term, or use the defined term that was meant", key)  # fmt: skip
+        yield (
+            "TERM-UNDEF",
+            start,
+            end,
+            f'"{phrase}" is used as a defined term but no document of the deal defines it',
+            "define the term, or use the defined term that was meant",
+            key,
+        )
 
 
 def _fuller_term(terms: _Terms, key: str) -> str:
@@ -299,7 +401,12 @@ def _fuller_term(terms: _Terms, key: str) -> str:
 
 
 def _in_definiens(deal: Deal, head: str, modifiers: list[str]) -> bool:
-    entries = deal.defined.get(head) or deal.defined.get(singular_key(head)) or deal.defined.get(f"{head}s") or []
+    entries = (
+        deal.defined.get(head)
+        or deal.defined.get(singular_key(head))
+        or deal.defined.get(f"{head}s")
+        or []
+    )
     for doc, definition in entries:
         body = doc.text[definition.body_start : definition.body_end].lower()
         if all(re.search(rf"\b{re.escape(m)}", body) for m in modifiers):
@@ -308,7 +415,9 @@ def _in_definiens(deal: Deal, head: str, modifiers: list[str]) -> bool:
 
 
 def _display(deal: Deal, key: str) -> str:
-    entries = deal.defined.get(key) or deal.defined.get(singular_key(key)) or deal.defined.get(f"{key}s")
+    entries = (
+        deal.defined.get(key) or deal.defined.get(singular_key(key)) or deal.defined.get(f"{key}s")
+    )
     if entries:
         term = entries[0][1].term
         return term.title() if term.isupper() and len(term) > 4 else term
@@ -331,9 +440,8 @@ def _one_edit(a: str, b: str) -> bool:
         return False
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]])
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+        )
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    for i in range(len(long_)):
-        if long_[:i] + long_[i + 1 :] == short:
-            return True
-    return False
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))

@@ -37,12 +37,19 @@ def check_xrefs(deal: Deal) -> Iterator[Diagnostic]:
 def _check_ref(deal: Deal, doc: Document, ref: CrossRef) -> Iterator[Diagnostic]:
     for target in ref.targets:
         if target.resolution is Resolution.UNRESOLVED:
-            hint = f"did you mean {target.kind.title()} {target.suggestion}?" if target.suggestion else None
+            hint = (
+                f"did you mean {target.kind.title()} {target.suggestion}?"
+                if target.suggestion
+                else None
+            )
             yield diagnostic(
-                doc, "XREF-BAD", ref.start, ref.end,
+                doc,
+                "XREF-BAD",
+                ref.start,
+                ref.end,
                 f"{ref.text!r} refers to {target.kind} {target.number}, which this document does not have",
                 hint=hint,
-            )  # fmt: skip
+            )
         elif target.resolution is Resolution.OTHER_DOCUMENT and target.kind == "section":
             other = deal.document_named(target.doc)
             if other is None or other is doc:
@@ -51,11 +58,18 @@ def _check_ref(deal: Deal, doc: Document, ref: CrossRef) -> Iterator[Diagnostic]
             if lookup(index, "section", target.number) is None:
                 alt = suggest(index, "section", target.number)
                 yield diagnostic(
-                    doc, "XREF-BAD", ref.start, ref.end,
+                    doc,
+                    "XREF-BAD",
+                    ref.start,
+                    ref.end,
                     f"{ref.text!r}: {other.title.title()} has no section {target.number}",
                     hint=f"did you mean Section {alt}?" if alt else None,
-                )  # fmt: skip
-        elif target.resolution is Resolution.RESOLVED and ref.direction and target.section is not None:
+                )
+        elif (
+            target.resolution is Resolution.RESOLVED
+            and ref.direction
+            and target.section is not None
+        ):
             section = doc.sections[target.section]
             wrong = (ref.direction == "below" and section.start < ref.start) or (
                 ref.direction == "above" and section.start > ref.end
@@ -63,10 +77,13 @@ def _check_ref(deal: Deal, doc: Document, ref: CrossRef) -> Iterator[Diagnostic]
             if wrong:
                 right = "above" if ref.direction == "below" else "below"
                 yield diagnostic(
-                    doc, "XREF-DIRECTION", ref.start, ref.end,
+                    doc,
+                    "XREF-DIRECTION",
+                    ref.start,
+                    ref.end,
                     f"{ref.text!r}: section {section.number} is {right} this reference, not {ref.direction}",
                     hint=f'write "{right}"',
-                )  # fmt: skip
+                )
 
 
 def check_definition_targets(deal: Deal) -> Iterator[Diagnostic]:
@@ -74,7 +91,10 @@ def check_definition_targets(deal: Deal) -> Iterator[Diagnostic]:
     for doc in deal.docs:
         index = index_sections(doc.sections)
         for definition in doc.definitions:
-            if definition.form not in (DefinitionForm.REFERENCE, DefinitionForm.POINTER) or not definition.target:
+            if (
+                definition.form not in (DefinitionForm.REFERENCE, DefinitionForm.POINTER)
+                or not definition.target
+            ):
                 continue
             refs = find_xrefs(definition.target)
             if not refs or refs[0].document or refs[0].targets[0].kind != "section":
@@ -87,15 +107,21 @@ def check_definition_targets(deal: Deal) -> Iterator[Diagnostic]:
             if not _defines_within(doc, definition, section):
                 where = _where_defined(doc, definition)
                 yield diagnostic(
-                    doc, "XREF-DEF", definition.start, definition.end,
+                    doc,
+                    "XREF-DEF",
+                    definition.start,
+                    definition.end,
                     f'"{definition.term}" is said to be defined in Section {number}, but that section does not define it',
                     hint=f"it is defined in {where}" if where else None,
-                )  # fmt: skip
+                )
 
 
 def _defines_within(doc: Document, definition: Definition, section: Section) -> bool:
     for other in doc.definitions:
-        if other.key != definition.key or other.form in (DefinitionForm.REFERENCE, DefinitionForm.POINTER):
+        if other.key != definition.key or other.form in (
+            DefinitionForm.REFERENCE,
+            DefinitionForm.POINTER,
+        ):
             continue
         if section.start <= other.start < section.end:
             return True
@@ -104,7 +130,10 @@ def _defines_within(doc: Document, definition: Definition, section: Section) -> 
 
 def _where_defined(doc: Document, definition: Definition) -> str:
     for other in doc.definitions:
-        if other.key == definition.key and other.form not in (DefinitionForm.REFERENCE, DefinitionForm.POINTER):
+        if other.key == definition.key and other.form not in (
+            DefinitionForm.REFERENCE,
+            DefinitionForm.POINTER,
+        ):
             number = doc.section_number(other.start)
             return f"Section {number}" if number[:1].isdigit() else number or "the preamble"
     return ""
