@@ -7,6 +7,7 @@ Golden files under ``tests/ingest/golden/`` are compared exactly; regenerate the
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 import os
 from pathlib import Path
 
@@ -33,7 +34,11 @@ def seed_docs(seeds_dir: Path) -> dict[str, Document]:
 def check_golden(name: str, data: object) -> None:
     """Compare ``data`` with ``golden/<name>.json`` (write it when DEALBOOK_UPDATE_GOLDEN=1)."""
     path = GOLDEN / f"{name}.json"
-    text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+    if isinstance(data, list):
+        rows = ",\n".join(" " + json.dumps(row, ensure_ascii=False) for row in data)
+        text = "[\n" + rows + "\n]\n"
+    else:
+        text = json.dumps(data, indent=1, ensure_ascii=False) + "\n"
     if os.environ.get("DEALBOOK_UPDATE_GOLDEN") == "1":
         path.write_text(text, encoding="utf-8")
         return
@@ -41,3 +46,9 @@ def check_golden(name: str, data: object) -> None:
     assert json.loads(text) == json.loads(path.read_text(encoding="utf-8")), (
         f"{path.name} differs from the current output; review and regenerate with DEALBOOK_UPDATE_GOLDEN=1"
     )
+
+
+@pytest.fixture()
+def golden() -> Callable[[str, object], None]:
+    """The golden-file check, as a fixture: ``golden("ins-spa.sections", data)``."""
+    return check_golden
