@@ -7,8 +7,8 @@ Golden files under ``tests/ingest/golden/`` are compared exactly; regenerate the
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest

@@ -13,8 +13,7 @@ from dealbook.ingest.model import SectionKind
 
 def tree(doc: Document) -> list[list[object]]:
     return [
-        [s.number, str(s.kind), s.heading, *doc.line_range(s.start, s.end)]
-        for s in doc.sections
+        [s.number, str(s.kind), s.heading, *doc.line_range(s.start, s.end)] for s in doc.sections
     ]
 
 

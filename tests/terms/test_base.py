@@ -57,7 +57,10 @@ def test_citation_lines_and_print() -> None:
     assert (str(cite), cite.lines) == ("rra:2(c)", (124, 182))
     assert build(Citation, {"doc": "rra", "section": 4, "lines": 80}).section == "4"
     assert cite.ref().lines == (124, 182)
-    assert build(Citation, {"doc": "rra", "section": "2(c)", "lines": (124, 182)}).lines == (124, 182)
+    assert build(Citation, {"doc": "rra", "section": "2(c)", "lines": (124, 182)}).lines == (
+        124,
+        182,
+    )
 
 
 def test_term_blocks_are_frozen_and_detected() -> None:

@@ -221,6 +221,9 @@ def _clause_start(text: str, pos: int) -> int:
         at = text.rfind(mark, floor, pos)
         if at >= 0:
             last = max(last, at + len(mark))
+    blanks = [m.end() for m in _PARAGRAPH_END.finditer(text, last, pos)]
+    if blanks:
+        last = blanks[-1]
     for mark in (" by and among ", " between "):
         at = text.rfind(mark, floor, pos)
         if at >= 0:

@@ -192,7 +192,8 @@ def _index(
     runs = tuple(capitalized_runs(text))
     finder = UseFinder(d.term for d in definitions if not d.scoped)
     uses = tuple(TermUse(key=k, start=s, end=e) for k, s, e in finder.find_in_runs(text, runs))
-    xrefs = tuple(resolve(find_xrefs(text), sections))
+    # A label opening the text ("EXHIBIT 4.11") names the document; it refers to nothing.
+    xrefs = tuple(r for r in resolve(find_xrefs(text), sections) if text[: r.start].strip())
     contacts: list[Contact] = []
     signatures: list[SignatureBlock] = []
     for section in sections:

@@ -114,7 +114,11 @@ def company(citer: Citer, docs: Sequence[Document]) -> Json:
     body_start = max(0, party.start - 400)
     clause = doc.text.rfind(party.name, body_start, party.start)
     closing = doc.text.find(")", party.end, party.end + 4)
-    out["cite"] = [citer.cite(doc, clause if clause >= 0 else party.start, closing + 1 if closing > 0 else party.end)]
+    out["cite"] = [
+        citer.cite(
+            doc, clause if clause >= 0 else party.start, closing + 1 if closing > 0 else party.end
+        )
+    ]
     return out
 
 
@@ -181,6 +185,8 @@ def holders(citer: Citer, docs: Sequence[Document]) -> list[Json]:
             entry["signs_through"] = block.by or signer
         entry["signed"] = block.signed
         notice: Json = {"name": entry["name"]}
+        if block.attention:
+            notice["attention"] = block.attention
         if block.address:
             notice["address"] = ", ".join(block.address)
         if block.telephone:

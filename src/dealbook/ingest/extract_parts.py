@@ -24,6 +24,15 @@ from dealbook.ingest.model import SectionKind
 
 Json = dict[str, object]
 _NOTICE_HEADING = re.compile(r"^notices?\.?$", re.IGNORECASE)
+_OTHER_METHODS = (
+    "personal",
+    "courier",
+    "overnight",
+    "certified_mail",
+    "registered_mail",
+    "regular_mail",
+    "email",
+)
 _DAYS_IN_MAIL = re.compile(
     r"(?P<n>\w+)\s+(?:\(\d+\)\s+)?days\s+after\s+being\s+placed\s+in\s+the\s+mail", re.I
 )
@@ -437,6 +446,20 @@ def _methods(citer: Citer, doc: Document, start: int, end: int) -> list[Json]:
                 "cite": [citer.cite(doc, start + fax.start(), start + fax.end())],
             }
         )
+        given = re.search(
+            r"deemed\s+to\s+have\s+been\s+duly\s+given\s+upon\s+facsimile\s+transmission",
+            text,
+            re.I,
+        )
+        sentence = text[: text.find(".", fax.end()) if "." in text[fax.end() :] else len(text)]
+        if given is not None and not re.search(
+            r"mail|personally|courier|overnight|e-?mail", sentence, re.I
+        ):
+            cite = citer.cite(doc, start + given.start(), start + given.end())
+            out.extend(
+                {"method": method, "effect": "not-permitted", "cite": [cite]}
+                for method in _OTHER_METHODS
+            )
     if re.search(r"certified\s+or\s+registered\s+mail", text, re.I) and not any(
         "mail" in str(m["method"]) and m["method"] != "regular_mail" for m in out
     ):

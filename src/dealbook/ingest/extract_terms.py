@@ -43,6 +43,9 @@ _DEAL_WORDS = re.compile(r"Debentures|Warrants|Notes?\b", re.IGNORECASE)
 _WILL_RESERVE = re.compile(
     r"will\s+reserve\s+(?:an\s+aggregate\s+of\s+)?(?P<n>\d{1,3}(?:,\d{3})+)\s+shares", re.I
 )
+_ESCROWED = re.compile(
+    r"(?P<n>\d{1,3}(?:,\d{3})+)\s+(?:common\s+)?shares\s+issuable\s+into\s+escrow", re.I
+)
 _OTHER_CLASS = re.compile(
     r"(?P<a>\d{1,3}(?:,\d{3})+)\s+shares\s+of\s+(?P<name>Class\s+[A-Z]\s+Common\s+Stock|preferred\s+stock),?\s+"
     r"of\s+which\s+(?P<o>\d{1,3}(?:,\d{3})+|no)\s+shares\s+are\s+issued\s+and\s+outstanding",
@@ -148,9 +151,14 @@ def _reserves(citer: Citer, doc: Document, cap: Capitalization) -> tuple[list[Js
         tail = doc.text[reserved.end : reserved.end + 220]
         stop = re.search(r"[;.]\s|,\s+\d|\(\s*i+\s*\)|\band\s+\d", tail)
         label = " ".join(tail[: stop.start() if stop else 160].split())
-        label = re.sub(r"^shares\s+(?:of\s+common\s+stock\s+)?(?:are\s+)?(?:reserved\s+)?", "", label, flags=re.I)
+        label = re.sub(
+            r"^shares\s+(?:of\s+common\s+stock\s+)?(?:are\s+)?(?:reserved\s+)?",
+            "",
+            label,
+            flags=re.I,
+        )
         if _DEAL_WORDS.search(label) and re.search(r"conversion|exercise", label, re.I):
-            sentence = doc.text[reserved.start : reserved.end + 400]
+            sentence = " ".join(doc.text[reserved.start : reserved.end + 400].split())
             deal = {
                 "shares": reserved.count,
                 "status": "reserved",
@@ -170,9 +178,17 @@ def _reserves(citer: Citer, doc: Document, cap: Capitalization) -> tuple[list[Js
             }
         )
     if not deal:
+        escrow = _ESCROWED.search(doc.text)
+        if escrow is not None:
+            deal = {
+                "shares": int(escrow.group("n").replace(",", "")),
+                "status": "escrowed",
+                "cite": [citer.cite(doc, escrow.start(), escrow.end())],
+            }
+    if not deal:
         later = _WILL_RESERVE.search(doc.text)
         if later is not None:
-            window = doc.text[max(0, later.start() - 120) : later.end()]
+            window = " ".join(doc.text[max(0, later.start() - 120) : later.end()].split())
             deal = {
                 "shares": int(later.group("n").replace(",", "")),
                 "status": "to-be-reserved",

@@ -234,6 +234,7 @@ class SignatureBlock:
     signed: bool = False
     signed_as: str = ""
     residence: str = ""
+    attention: str = ""
     address: tuple[str, ...] = ()
     telephone: str = ""
     fax: str = ""

@@ -65,6 +65,8 @@ _PAGE_NUMBER = re.compile(
 )
 _ASTERISK = re.compile(r"\*(?=s\b|[ \t]+[a-z])")
 _HYPHEN = re.compile(r"-\n[ \t]*(?=[a-z])")
+_FULL_LINE = 55
+"""A line broken by a page break mid-sentence runs (nearly) to the right margin."""
 _STARTS_BLOCK = re.compile(
     r"\(?[A-Za-z0-9]{1,5}[.)][ \t]|ARTICLE|Article|SECTION|Section[ \t]+\d|IN[ \t]+WITNESS|[A-Z][A-Z ,;'-]{8,}$"
     r"|(?:SCHEDULE|Schedule|EXHIBIT|Exhibit|ANNEX|Annex|APPENDIX|Appendix)\b",
@@ -123,7 +125,7 @@ def _join_page_breaks(text: str, breaks: list[int]) -> str:
     Only a break after a word or a comma is joined, and not when the next page opens
     with a section marker or a heading, which must still follow a blank line.
     """
-    chars: list[str] | None = None
+    cuts: list[tuple[int, int]] = []
     for at in breaks:
         before = at
         while before > 0 and text[before - 1] in " \t\n":
@@ -140,13 +142,19 @@ def _join_page_breaks(text: str, breaks: list[int]) -> str:
         line_start = text.rfind("\n", 0, after) + 1
         if _STARTS_BLOCK.match(text, after) or after - line_start > 20:
             continue
-        if chars is None:
-            chars = list(text)
-        first = text.find("\n", before, after)
-        for pos in range(first + 1, after):
-            if chars[pos] == "\n":
-                chars[pos] = " "
-    return "".join(chars) if chars is not None else text
+        if before - (text.rfind("\n", 0, before) + 1) < _FULL_LINE:
+            continue
+        cuts.append((text.find("\n", before, after) + 1, after))
+    if not cuts:
+        return text
+    parts: list[str] = []
+    cursor = 0
+    for start, end in cuts:
+        parts.append(text[cursor:start])
+        parts.append(text[start:end].replace("\n", " "))
+        cursor = end
+    parts.append(text[cursor:])
+    return "".join(parts)
 
 
 def _blank(match: re.Match[str]) -> str:

@@ -31,6 +31,7 @@ _MONEY = re.compile(rf"\$\s*(?P<n>{_AMOUNT})(?:\s+(?P<scale>million|billion)\b)?
 _PER_UNIT = re.compile(
     r"\s*(?:per|a)\s+(?P<per>share|debenture|warrant|unit|annum|year|month)\b", re.I
 )
+_PAR_VALUE = re.compile(r"\s+par\s+value", re.IGNORECASE)
 _PERCENT_SIGN = re.compile(r"%|[pP](?:ercent|ERCENT|er\s+cent)(?![A-Za-z])")
 _PERCENT_NUMBER = re.compile(rf"(?<![\d,.])(?P<n>{_AMOUNT})\s*$")
 _FRACTION = re.compile(r"\(\s*(?P<n>\.\d+|0\.\d+)\s*\)")
@@ -40,7 +41,7 @@ _RATE_PERIOD = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_STOP = re.compile(r"[;:]|\.\s|\(\s*[ivx]+\s*\)|\bwhichever\b|\bprovided\b", re.IGNORECASE)
-_SHARES_WORD = re.compile(r"(?:shares|Shares|SHARES)(?![A-Za-z])")
+_SHARES_WORD = re.compile(r"(?:shares?|Shares?|SHARES?)(?![A-Za-z])")
 _SHARES_NUMBER = re.compile(
     r"(?<![$\d.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*\)?\s+(?:(?:issued\s+)?(?i:common|underlying|"
     r"Warrant|Escrow|Conversion)\s+)?$"
@@ -212,6 +213,8 @@ def _money(text: str) -> list[Quantity]:
             "unit",
         ):
             kind, per, end = QuantityKind.PRICE, per_match.group("per").lower(), per_match.end()
+        elif _PAR_VALUE.match(text, end):
+            kind, per = QuantityKind.PRICE, "share"
         out.append(
             Quantity(
                 kind=kind,

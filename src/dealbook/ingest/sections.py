@@ -79,7 +79,7 @@ def parse_sections(text: str, toc: Toc) -> tuple[Section, ...]:
     markers = _Markers(text)
     first_marker, recital_nodes = _recitals(text, markers, body_start, body_end)
     preamble_end = recital_nodes[0].start if recital_nodes else first_marker
-    if preamble_end > body_start:
+    if preamble_end > body_start and text[body_start:preamble_end].strip():
         nodes.append(_top(SectionKind.PREAMBLE, "preamble", body_start, depth=0))
     nodes.extend(recital_nodes)
     body_from = max(preamble_end, recital_nodes[-1].start + 1) if recital_nodes else preamble_end

@@ -37,6 +37,7 @@ _LABELLED = re.compile(
     r"^(?P<key>By|Name|Title|RESIDENCE|ADDRESS|Telephone|Phone|Tel|Facsimile|Fax|E-?mail)\s*:\s*(?P<value>.*)$",
     re.I,
 )
+_ATTENTION = re.compile(r"^(?:Attention|Attn)\b\.?:?\s*(?P<value>\S.*)$", re.I)
 _ALLOCATION = re.compile(
     r"^(?P<label>(?:Aggregate\s+)?(?:Principal\s+Amount[^:]*|Number\s+of\s+Warrants|Purchase\s+Price|"
     r"Subscription\s+Amount)[^:]*):\s*(?P<dollar>\$)?\s*(?P<n>[\d,]+(?:\.\d+)?)\s*$",
@@ -89,7 +90,10 @@ def _block(lines: list[tuple[int, str]]) -> SignatureBlock | None:
         signed = _SIGNED.match(line)
         labelled = _LABELLED.match(line)
         amount = _ALLOCATION.match(line)
-        if signed:
+        attention = _ATTENTION.match(line)
+        if attention:
+            fields.setdefault("attention", " ".join(attention.group("value").split()))
+        elif signed:
             signed_as = " ".join(signed.group("name").split())
             in_address = False
         elif _RULE.match(line):
@@ -109,7 +113,10 @@ def _block(lines: list[tuple[int, str]]) -> SignatureBlock | None:
             }.get(key, key)
             if key == "address":
                 in_address = True
-                if value:
+                inner = _ATTENTION.match(value)
+                if inner:
+                    fields.setdefault("attention", " ".join(inner.group("value").split()))
+                elif value:
                     address.append(value)
             else:
                 fields.setdefault(key, value)
@@ -133,6 +140,7 @@ def _block(lines: list[tuple[int, str]]) -> SignatureBlock | None:
         signed=bool(signed_as),
         signed_as=signed_as,
         residence=fields.get("residence", ""),
+        attention=fields.get("attention", ""),
         address=tuple(address),
         telephone=fields.get("telephone", ""),
         fax=fields.get("fax", ""),

@@ -119,11 +119,10 @@ class UseFinder:
     aside), is a use.
     """
 
-    __slots__ = ("_keys", "_longest", "_prefixes")  # _longest: only while building
+    __slots__ = ("_cache", "_keys", "_prefixes", "_starts")
 
     def __init__(self, terms: Iterable[str]) -> None:
         self._keys: dict[str, str] = {}
-        self._longest = 0
         for term in terms:
             key = term_key(term)
             if (
@@ -133,7 +132,6 @@ class UseFinder:
             ):
                 continue
             self._keys.setdefault(key, key)
-            self._longest = max(self._longest, len(key.split()))
         for key in list(self._keys):
             single = singular_key(key)
             if single != key and single in self._keys:
@@ -146,7 +144,8 @@ class UseFinder:
         self._prefixes = frozenset(
             " ".join(k.split()[:n]) for k in self._keys for n in range(1, len(k.split()))
         )
-        del self._longest
+        self._starts = frozenset(k.split()[0] for k in self._keys)
+        self._cache: dict[str, list[tuple[str, int, int]]] = {}
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
         """``(key, start, end)`` for each use between ``start`` and ``end``."""
@@ -175,7 +174,12 @@ class UseFinder:
                 if key is not None:
                     out.append((key, run_start, run_end - cut))
                 continue
-            self._match_run(run_start, phrase, out)
+            found = self._cache.get(phrase)
+            if found is None:
+                found = []
+                self._match_run(0, phrase, found)
+                self._cache[phrase] = found
+            out.extend((key, run_start + start, run_start + end) for key, start, end in found)
         return out
 
     def _match_run(self, offset: int, phrase: str, out: list[tuple[str, int, int]]) -> None:
@@ -183,8 +187,11 @@ class UseFinder:
         words = phrase.split()
         keys = self._keys
         prefixes = self._prefixes
+        starts = self._starts
+        lowered = [w.casefold() for w in words]
+        if not any(w in starts or w.rstrip("'s\u2019") in starts for w in lowered):
+            return
         count = len(words)
-        folded = [_fold(w) for w in words]
         positions: list[int] = []
         pos = 0
         for word in words:
@@ -193,8 +200,8 @@ class UseFinder:
             pos = at + len(word)
         i = 0
         while i < count:
-            first, cut = folded[i]
-            if first not in keys and first not in prefixes and words[i].casefold() not in prefixes:
+            first, _ = _fold(words[i])
+            if first not in starts and lowered[i] not in starts:
                 i += 1
                 continue
             best_key = ""
@@ -203,8 +210,8 @@ class UseFinder:
             parts: list[str] = []
             j = i
             while j < count:
-                bare, cut = folded[j]
-                whole = words[j].casefold()
+                bare, cut = _fold(words[j])
+                whole = lowered[j]
                 if cut:
                     joined_whole = " ".join([*parts, whole])
                     if joined_whole in keys or joined_whole in prefixes:

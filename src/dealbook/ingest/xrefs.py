@@ -38,7 +38,8 @@ _PART = re.compile(
     rf"{_NUM}|[IVXLC]{{1,6}}\b|\"[A-Z0-9]{{1,3}}\"|[A-Z]{{1,2}}(?:-[A-Z0-9]{{1,3}})?\b"
 )
 _OF_DOC = re.compile(
-    r"\s+(?:of|under|in|to)\s+(?:the\s+|this\s+)?(?P<doc>(?:\d{4}\s+)?[A-Z][\w.'-]*(?:\s+(?:of\s+)?[A-Z0-9][\w.'-]*){0,5})"
+    r"\s+(?:of|under|in|to)\s+(?:the\s+|this\s+)?(?P<doc>(?:\d{4}\s+)?[A-Z][\w'-]*(?:\.\w+)*"
+    r"(?:\s+(?:of\s+)?[A-Z0-9][\w'-]*(?:\.\w+)*){0,5})"
 )
 _DIRECTION = re.compile(
     r"\s*(?:hereof\s+|of\s+this\s+Agreement\s+)?\b(?P<dir>above|below|hereinafter|hereinabove)\b"
@@ -81,10 +82,11 @@ def find_xrefs(text: str) -> list[CrossRef]:
         document = ""
         of_doc = _OF_DOC.match(text, end)
         if of_doc and kind in ("section", "article", "exhibit", "schedule"):
-            document = " ".join(of_doc.group("doc").split())
+            raw = of_doc.group("doc").rstrip(".")
+            document = " ".join(raw.split())
             if _THIS.match(document):
                 document = ""
-            end = of_doc.end()
+            end = of_doc.start("doc") + len(raw)
         direction = ""
         found = _DIRECTION.match(text, end)
         if found and not document:

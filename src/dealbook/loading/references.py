@@ -13,8 +13,8 @@ import dataclasses
 import difflib
 import hashlib
 import re
-from decimal import Decimal
 from collections.abc import Iterable
+from decimal import Decimal
 from pathlib import Path
 
 from dealbook.core.diagnostics import Diagnostic

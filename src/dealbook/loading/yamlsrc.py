@@ -72,17 +72,18 @@ class LocatedDocument:
         node = self.data
         out: list[str | int] = []
         for element in loc:
-            if isinstance(node, dict) and isinstance(element, str) and element in node:
-                node = node[element]
-                out.append(element)
+            if isinstance(node, dict) and isinstance(element, str):
+                if element in node:
+                    node = node[element]
+                    out.append(element)
+                elif node.get("kind") == element:
+                    continue  # a discriminated-union tag, not a key
+                elif _looks_like_field(element):
+                    out.append(element)  # a missing key: report at its parent mapping
+                    node = None
             elif isinstance(node, list) and isinstance(element, int) and 0 <= element < len(node):
                 node = node[element]
                 out.append(element)
-            elif isinstance(node, dict) and node.get("kind") == element:
-                continue  # a discriminated-union tag, not a key
-            elif isinstance(node, dict) and isinstance(element, str) and _looks_like_field(element):
-                out.append(element)
-                node = None
         return tuple(out)
 
 

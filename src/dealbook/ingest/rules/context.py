@@ -99,8 +99,12 @@ def group_deals(docs: Sequence[Document]) -> list[tuple[Document, ...]]:
 
 
 def build_deal(docs: Iterable[Document]) -> Deal:
-    """Index a deal's documents: definitions, pointers, uses of every deal term."""
-    documents = tuple(docs)
+    """Index a deal's documents: definitions, pointers, uses of every deal term.
+
+    Documents are taken in path order, so that findings that compare two documents
+    (the first statement against a later one) do not depend on the order given.
+    """
+    documents = tuple(sorted(docs, key=lambda d: (d.path, d.doc_id)))
     defined: dict[str, list[tuple[Document, Definition]]] = defaultdict(list)
     pointers: dict[str, list[tuple[Document, Definition]]] = defaultdict(list)
     terms: list[str] = []

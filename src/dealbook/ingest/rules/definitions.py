@@ -156,7 +156,10 @@ def check_forward_uses(deal: Deal) -> Iterator[Diagnostic]:
             if definition.form in _OWN and _countable(definition):
                 first_def.setdefault(definition.key, definition.start)
         pointed = {d.start for d in doc.definitions if d.form is DefinitionForm.POINTER}
-        bodies = sorted((d.body_start, d.body_end + 1) for d in doc.definitions if d.form in _OWN)
+        bodies: dict[str, list[tuple[int, int]]] = {}
+        for d in doc.definitions:
+            if d.form in _OWN:
+                bodies.setdefault(d.key, []).append((d.body_start, d.body_end + 1))
         reported: set[str] = set()
         for use in deal.uses[doc.doc_id]:
             at = first_def.get(use.key)
@@ -165,7 +168,7 @@ def check_forward_uses(deal: Deal) -> Iterator[Diagnostic]:
             if (
                 use.start in pointed
                 or deal.is_excluded(doc, use.start)
-                or _inside(bodies, use.start)
+                or _inside(sorted(bodies.get(use.key, [])), use.start)
             ):
                 continue
             if doc.text[use.start : use.end].isupper() and len(use.key) > 4:

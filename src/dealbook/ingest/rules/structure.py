@@ -59,8 +59,9 @@ _PLACEHOLDER_HINTS = (
 _ARTEFACT = re.compile(
     r"\ufffd|\u00c3[\u0080-\u00bf]|\u00e2\u20ac[\u0080-\u00ff\u2122\u0153\u009d\u201c\u201d]"
     r"|&(?:amp|nbsp|quot|lt|gt|#\d{2,5});"
-    r"|-{4,}(?:[ \t]+-{4,})*[ \t]+(?=[a-z])"
+    r"|[ \t]-{4,}(?:[ \t]+-{4,})*[ \t]+(?=[a-z])"
 )
+_DASHES = re.compile(r"-{4,}(?:[ \t]+-{4,})*(?=[ \t]+[a-z])")
 _NORM_HEADING = re.compile(r"[^A-Z0-9]+")
 
 
@@ -178,17 +179,15 @@ def check_parentheses(deal: Deal) -> Iterator[Diagnostic]:
             start, end = _own_text(doc, section.index)
             yield from _parens(doc, section, start, end)
             if section.depth == 0:
-                quotes = [
-                    m.start() for m in re.finditer('"', doc.text[section.start : section.end])
-                ]
-                if len(quotes) % 2:
-                    at = section.start + quotes[-1]
+                count = doc.text.count('"', section.start, section.end)
+                if count % 2:
+                    at = doc.text.rfind('"', section.start, section.end)
                     yield diagnostic(
                         doc,
                         "QUOTE",
                         at,
                         at + 1,
-                        f"section {section.number} has an odd number of double quotes ({len(quotes)})",
+                        f"section {section.number} has an odd number of double quotes ({count})",
                     )
 
 
@@ -221,21 +220,38 @@ def _parens(doc: Document, section: Section, start: int, end: int) -> Iterator[D
         )
 
 
+def _positions(text: str, needle: str) -> Iterator[int]:
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + 1)
+
+
 def check_placeholders(deal: Deal) -> Iterator[Diagnostic]:
     """PLACEHOLDER: drafting placeholders outside the signature pages."""
     for doc in deal.docs:
-        if not any(hint in doc.text for hint in _PLACEHOLDER_HINTS):
-            continue
-        for match in _PLACEHOLDER.finditer(doc.text):
-            at = match.start()
+        text = doc.text
+        starts = sorted(
+            {a for needle in ("[", "TBD", "TBA", "$", "____") for a in _positions(text, needle)}
+        )
+        last_end = -1
+        for at in starts:
+            if at < last_end:
+                continue
+            match = _PLACEHOLDER.match(text, at)
+            if match is None:
+                continue
             if deal.is_excluded(doc, at) or (
-                at and doc.text[at - 1].isalnum() and match.group(0)[0] != "$"
+                at and text[at - 1].isalnum() and match.group(0)[0] != "$"
             ):
                 continue
+            if match.group(0)[0] == "_" and at and text[at - 1] not in " \t\n":
+                continue
+            last_end = match.end()
             yield diagnostic(
                 doc,
                 "PLACEHOLDER",
-                match.start(),
+                at,
                 match.end(),
                 f"placeholder left in the text: {match.group(0).strip()!r}",
             )
@@ -255,19 +271,43 @@ def check_artefacts(deal: Deal) -> Iterator[Diagnostic]:
                     f"asterisk in place of an apostrophe: {word.replace(chr(39), '*')!r} (read as {word!r})",
                     hint="replace the asterisk with an apostrophe",
                 )
-        for match in _ARTEFACT.finditer(doc.text):
-            at = match.start()
-            if match.group(0)[0] == "-":
-                before = doc.text[max(0, at - 6) : at]
-                if before == before.rstrip(" \t") or not before.rstrip(" \t")[-1:].islower():
+        text = doc.text
+        starts = sorted(
+            {
+                a
+                for needle in ("\ufffd", "\u00c3", "\u00e2\u20ac", "&", "----")
+                for a in _positions(text, needle)
+            }
+        )
+        last_end = -1
+        for at in starts:
+            if at < last_end:
+                continue
+            begin = at
+            if text[at] == "-":
+                begin = at
+                while begin > 0 and text[begin - 1] in " \t-":
+                    begin -= 1
+                if (
+                    at - begin < 1
+                    or text[begin:at].strip(" \t")
+                    or (not text[begin - 1 : begin].islower() and text[begin - 1 : begin] != ",")
+                ):
+                    last_end = at + 4
                     continue
+                match = _DASHES.match(text, at)
+            else:
+                match = _ARTEFACT.match(text, at)
+            if match is None:
+                continue
+            last_end = match.end()
             if deal.is_excluded(doc, at):
                 continue
             found = " ".join(match.group(0).split())
             yield diagnostic(
                 doc,
                 "ENC-ARTEFACT",
-                match.start(),
+                at,
                 match.end(),
                 f"conversion artefact in the text: {found!r}",
             )

@@ -118,14 +118,14 @@ class _Terms:
         self.keys = self.defined | set(self.external)
         self.folded = {k: frozenset(k.split()) for k in self.defined}
         self.cache: dict[str, bool] = {}
-        self.segments: dict[tuple[str, bool], list[tuple[list[_Word], int]]] = {}
+        self.segments: dict[tuple[str, bool], tuple[tuple[list[_Word], int], ...]] = {}
 
     def known(self, key: str) -> bool:
         return key in self.keys or singular_key(key) in self.keys or f"{key}s" in self.keys
 
 
-_ENTITY_SUFFIX = re.compile(
-    r"\s(?:Bank|Inc\.?|LLC|LLP|Ltd\.?|Limited|Corporation|Company|Fund|Partners)\b"
+_ENTITY_SUFFIXES = frozenset(
+    ("Bank", "Inc", "LLC", "LLP", "Ltd", "Limited", "Corporation", "Company", "Fund", "Partners")
 )
 
 
@@ -135,9 +135,9 @@ def _name_words(deal: Deal) -> frozenset[str]:
     for doc in deal.docs:
         for start, end in doc.runs:
             phrase = doc.text[start:end]
-            suffix = _ENTITY_SUFFIX.search(phrase)
-            if suffix and suffix.start() > 0:
-                out.add(term_key(phrase.split()[0]))
+            words = phrase.split()
+            if len(words) > 1 and words[-1].rstrip(".,") in _ENTITY_SUFFIXES:
+                out.add(term_key(words[0]))
     return frozenset(out)
 
 
@@ -192,27 +192,40 @@ def _candidates(
     text = doc.text
     for start, end in doc.runs:
         run = text[start:end]
-        if run.isupper() or terms.known(term_key(run)):
-            continue
+        plain = terms.segments.get((run, False))
+        if plain is None:
+            skip = run.isupper() or terms.known(term_key(run))
+            plain = () if skip else _segments(deal, terms, run, sentence_start=False)
+            terms.segments[(run, False)] = plain
+        if not plain:
+            continue  # at a sentence start the segments are a subset of these
         if deal.is_excluded(doc, start) or _tabular(text, start):
             continue
-        sentence_start = start == 0 or bool(_SENTENCE_END.search(text, max(0, start - 12), start))
-        cache_key = (run, sentence_start)
-        segments = terms.segments.get(cache_key)
-        if segments is None:
-            segments = [
-                (candidate, head)
-                for index, phrase in enumerate(_split_possessives(_words(run, 0, len(run))))
-                for candidate, head in _uncovered(
-                    deal, terms, phrase, sentence_start=sentence_start and index == 0
-                )
-            ]
-            terms.segments[cache_key] = segments
+        segments = plain
+        if start == 0 or _SENTENCE_END.search(text, max(0, start - 12), start):
+            found = terms.segments.get((run, True))
+            if found is None:
+                found = _segments(deal, terms, run, sentence_start=True)
+                terms.segments[(run, True)] = found
+            segments = found
         for relative, head in segments:
             candidate = [(a + start, b + start, word, cut) for a, b, word, cut in relative]
             if candidate[0][0] in terms.pointer_starts or _INSTRUMENT.match(text, end):
                 continue
             yield from _classify(deal, terms, doc, candidate, head)
+
+
+def _segments(
+    deal: Deal, terms: _Terms, run: str, *, sentence_start: bool
+) -> tuple[tuple[list[_Word], int], ...]:
+    """Uncovered segments of a run of capitalized words (offsets relative to the run)."""
+    return tuple(
+        (candidate, head)
+        for index, phrase in enumerate(_split_possessives(_words(run, 0, len(run))))
+        for candidate, head in _uncovered(
+            deal, terms, phrase, sentence_start=sentence_start and index == 0
+        )
+    )
 
 
 def _tabular(text: str, at: int) -> bool:
@@ -251,10 +264,15 @@ def _split_possessives(words: list[_Word]) -> list[list[_Word]]:
 
 
 def _is_known(deal: Deal, terms: _Terms, phrase: str) -> bool:
+    """Defined, introduced in a definition, or (for a phrase of several words) generic.
+
+    A single generic word ("Escrow") does not cover a word of a longer name, so that
+    "Initial Escrow Shares" is judged as a whole.
+    """
     key = term_key(phrase)
     cached = terms.cache.get(key)
     if cached is None:
-        cached = terms.known(key) or key in terms.introduced or is_generic(phrase)
+        cached = terms.known(key) or key in terms.introduced or (" " in key and is_generic(phrase))
         terms.cache[key] = cached
     return cached
 
@@ -369,6 +387,17 @@ def _classify(
     if len(part) == 1 and key in terms.name_words:
         return
     preceded_by_the = text[max(0, start - 4) : start].lower() == "the "
+    fuller = _fuller_term(terms, key) if len(part) > 1 else ""
+    if fuller:
+        yield (
+            "TERM-MISMATCH",
+            start,
+            end,
+            f'"{phrase}" is not a defined term; the defined term is "{fuller}"',
+            f'use "{fuller}"',
+            key,
+        )
+        return
     if len(part) == 1:
         typo = _typo(terms, key)
         if typo:
