@@ -13,10 +13,10 @@ from hypothesis import settings
 from hypothesis import strategies as st
 
 from dealbook.calendars.registry import get_calendar
+from dealbook.core.numbers import exact
 from dealbook.core.source import ClauseRef
 from dealbook.engine.conversion_price import PriceHistory
 from dealbook.engine.conversion_price import evaluate_price
-from dealbook.engine.conversion_price import exact
 from dealbook.engine.conversion_price import history_from_rows
 from dealbook.engine.conversion_price import window_days
 from dealbook.terms.base import Assumption

@@ -15,11 +15,11 @@ from dealbook.calendars.conventions import Compounding
 from dealbook.calendars.conventions import CompoundingStub
 from dealbook.calendars.conventions import DayCount
 from dealbook.core.figure import Figure
+from dealbook.core.numbers import exact
 from dealbook.core.numbers import quantize
 from dealbook.engine.interest import Advance
 from dealbook.engine.interest import accrued_interest
 from dealbook.engine.interest import as_fraction
-from dealbook.engine.interest import exact
 from dealbook.engine.interest import interest_on
 from dealbook.terms.conventions import Conventions
 

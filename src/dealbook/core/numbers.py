@@ -139,3 +139,15 @@ def round_shares(value: Decimal | Fraction, mode: Rounding | str) -> int:
             return floor + 1
         return floor
     return int(value.quantize(Decimal(1), rounding=rounding.decimal_mode))
+
+
+def exact(value: Fraction) -> Decimal | Fraction:
+    """An exact rational as a Decimal when it has a finite decimal expansion, else as a Fraction.
+
+    >>> exact(Fraction(1, 4)), exact(Fraction(22500, 73))
+    (Decimal('0.25'), Fraction(22500, 73))
+    """
+    try:
+        return _fraction_to_decimal(value)
+    except NumberError:
+        return value

@@ -29,11 +29,11 @@ from decimal import Decimal
 from fractions import Fraction
 
 from dealbook.core.figure import Figure
+from dealbook.core.numbers import exact
 from dealbook.core.numbers import round_shares
 from dealbook.engine.conversion_price import ExactValue
 from dealbook.engine.conversion_price import as_figure
 from dealbook.engine.conversion_price import cited
-from dealbook.engine.conversion_price import exact
 from dealbook.engine.conversion_price import figure_fraction
 from dealbook.terms.securities import Conversion
 

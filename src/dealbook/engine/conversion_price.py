@@ -42,7 +42,7 @@ from typing import Protocol
 from dealbook.calendars.calendar import Calendar
 from dealbook.calendars.calendar import CalendarRangeError
 from dealbook.core.figure import Figure
-from dealbook.core.numbers import divide
+from dealbook.core.numbers import exact
 from dealbook.core.source import ClauseRef
 from dealbook.terms.base import Assumption
 from dealbook.terms.base import Citation
@@ -119,22 +119,6 @@ def history_from_rows(rows: Iterable[DatedPrices]) -> PriceHistory:
             if isinstance(value, Decimal):
                 history[field][row.date] = value
     return history
-
-
-def exact(value: Fraction) -> ExactValue:
-    """A Fraction as a Decimal when it has a finite expansion within 50 digits, else itself.
-
-    >>> exact(Fraction(3, 40)), exact(Fraction(1, 3))
-    (Decimal('0.075'), Fraction(1, 3))
-    """
-    denominator = value.denominator
-    for prime in (2, 5):
-        while denominator % prime == 0:
-            denominator //= prime
-    if denominator != 1:
-        return value
-    quotient = divide(value.numerator, value.denominator)
-    return quotient if Fraction(quotient) == value else value
 
 
 def as_figure(value: ExactValue | Figure, *, label: str, unit: str = PER_SHARE) -> Figure:

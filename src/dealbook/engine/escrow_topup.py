@@ -35,11 +35,11 @@ from decimal import Decimal
 from fractions import Fraction
 
 from dealbook.core.figure import Figure
+from dealbook.core.numbers import exact
 from dealbook.core.source import ClauseRef
 from dealbook.engine.clock import DealClock
 from dealbook.engine.conversion_price import ExactValue
 from dealbook.engine.conversion_price import as_figure
-from dealbook.engine.conversion_price import exact
 from dealbook.engine.conversion_price import figure_fraction
 from dealbook.terms.conventions import Conventions
 from dealbook.terms.escrow import TopUp

@@ -23,9 +23,9 @@ from fractions import Fraction
 
 from dealbook.calendars.daycount import year_fraction
 from dealbook.core.figure import Figure
+from dealbook.core.numbers import exact
 from dealbook.engine.clock import DealClock
 from dealbook.engine.interest import USD
-from dealbook.engine.interest import exact
 from dealbook.terms.fees import ExpenseReimbursement
 
 

@@ -23,9 +23,9 @@ from decimal import Decimal
 from fractions import Fraction
 
 from dealbook.core.figure import Figure
+from dealbook.core.numbers import exact
 from dealbook.core.source import ClauseRef
 from dealbook.engine.conversion_price import cited
-from dealbook.engine.conversion_price import exact
 from dealbook.terms.fees import FixedFee
 
 SECTION_4_27 = ClauseRef(doc="hyt", section="4.27", lines=(1378, 1385))

@@ -35,24 +35,11 @@ from dealbook.calendars.conventions import CompoundingStub
 from dealbook.calendars.daycount import interest
 from dealbook.calendars.daycount import interest_fraction
 from dealbook.core.figure import Figure
-from dealbook.core.numbers import NumberError
-from dealbook.core.numbers import dec
+from dealbook.core.numbers import exact
 from dealbook.core.source import ClauseRef
 from dealbook.terms.conventions import Conventions
 
 USD = "USD"
-
-
-def exact(value: Fraction) -> Decimal | Fraction:
-    """An exact rational as a Decimal when it has a finite expansion, else as a Fraction.
-
-    >>> exact(Fraction(1, 4)), exact(Fraction(22500, 73))
-    (Decimal('0.25'), Fraction(22500, 73))
-    """
-    try:
-        return dec(value)
-    except NumberError:
-        return value
 
 
 def as_fraction(value: object) -> Fraction:

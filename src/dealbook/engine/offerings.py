@@ -32,10 +32,10 @@ from dealbook.calendars.conventions import WithinCounting
 from dealbook.calendars.duration import Duration
 from dealbook.core.figure import Figure
 from dealbook.core.numbers import CONTEXT
+from dealbook.core.numbers import exact
 from dealbook.core.source import ClauseRef
 from dealbook.engine.clock import DealClock
 from dealbook.engine.conversion_price import cited
-from dealbook.engine.conversion_price import exact
 from dealbook.terms.conventions import Conventions
 from dealbook.terms.offerings import FinderFee
 from dealbook.terms.offerings import Lockup

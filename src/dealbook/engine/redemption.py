@@ -36,13 +36,13 @@ from dealbook.calendars.calendar import Calendar
 from dealbook.calendars.daycount import year_fraction
 from dealbook.core.figure import Figure
 from dealbook.core.numbers import divide
+from dealbook.core.numbers import exact
 from dealbook.core.source import ClauseRef
 from dealbook.engine.clock import DealClock
 from dealbook.engine.conversion_price import PER_SHARE
 from dealbook.engine.conversion_price import PriceEvaluation
 from dealbook.engine.conversion_price import PriceSeries
 from dealbook.engine.conversion_price import cited
-from dealbook.engine.conversion_price import exact
 from dealbook.engine.conversion_price import figure_fraction
 from dealbook.engine.conversion_price import window_days
 from dealbook.terms.conventions import Conventions

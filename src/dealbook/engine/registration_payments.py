@@ -47,11 +47,11 @@ from dealbook.calendars.conventions import Proration
 from dealbook.calendars.proration import months
 from dealbook.core.figure import Figure
 from dealbook.core.numbers import Rounding
+from dealbook.core.numbers import exact
 from dealbook.core.numbers import round_shares
 from dealbook.core.source import ClauseRef
 from dealbook.engine.interest import USD
 from dealbook.engine.interest import as_fraction
-from dealbook.engine.interest import exact
 from dealbook.terms.conventions import Conventions
 from dealbook.terms.registration import DelayPayments
 

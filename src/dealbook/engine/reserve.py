@@ -33,12 +33,12 @@ from dealbook.calendars.arith import days_in_month
 from dealbook.calendars.duration import Duration
 from dealbook.core.figure import Figure
 from dealbook.core.numbers import Rounding
+from dealbook.core.numbers import exact
 from dealbook.core.numbers import round_shares
 from dealbook.core.source import ClauseRef
 from dealbook.engine.clock import DealClock
 from dealbook.engine.interest import USD
 from dealbook.engine.interest import as_fraction
-from dealbook.engine.interest import exact
 from dealbook.terms.conventions import Conventions
 from dealbook.terms.parties import Capitalization
 from dealbook.terms.reserves import ReserveList

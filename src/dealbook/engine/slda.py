@@ -39,10 +39,10 @@ from fractions import Fraction
 
 from dealbook.calendars.proration import months
 from dealbook.core.figure import Figure
+from dealbook.core.numbers import exact
 from dealbook.core.source import ClauseRef
 from dealbook.engine.interest import USD
 from dealbook.engine.interest import as_fraction
-from dealbook.engine.interest import exact
 from dealbook.engine.registration_payments import shares_for_amount
 from dealbook.terms.conventions import Conventions
 from dealbook.terms.damages import RateStep

@@ -30,9 +30,9 @@ from dealbook.calendars.conventions import DayKind
 from dealbook.calendars.conventions import Roll
 from dealbook.calendars.duration import Duration
 from dealbook.core.figure import Figure
+from dealbook.core.numbers import exact
 from dealbook.core.source import ClauseRef
 from dealbook.engine.clock import DealClock
-from dealbook.engine.conversion_price import exact
 from dealbook.terms.conventions import Conventions
 from dealbook.terms.limits import ShortSales
 
