@@ -17,6 +17,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from dealbook.ingest.terms import SMALL_WORDS
+
 _MARKER = re.compile(
     r"\n(?P<indent>[ \t]*)(?:"
     r"(?P<article>ARTICLE|Article)[ \t]+(?P<art>[IVXLC]+|\d{1,2})\b(?![.\d])"
@@ -27,31 +29,8 @@ _MARKER = re.compile(
     r")"
 )
 _INLINE = re.compile(r":[ \t]+(?P<dot>a)\.[ \t]+(?=[A-Z])")
-_SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "under",
-        "upon",
-        "with",
-        "without",
-        "etc",
-        "vs",
-    ]
-)
+_SMALL = SMALL_WORDS | {"under", "upon", "without", "etc", "vs"}
+"""Words a title-case heading leaves in lower case."""
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
 

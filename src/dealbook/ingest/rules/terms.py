@@ -32,6 +32,7 @@ from dealbook.ingest.model import Definition
 from dealbook.ingest.parties import ROLE_WORDS
 from dealbook.ingest.rules.context import Deal
 from dealbook.ingest.rules.context import diagnostic
+from dealbook.ingest.terms import SMALL_WORDS
 from dealbook.ingest.terms import singular_key
 from dealbook.ingest.terms import term_key
 
@@ -68,26 +69,6 @@ _HEADS = frozenset(
 )
 _SENTENCE_END = re.compile(r'(?:[.:;!?]["\')]?|\n[ \t]*\n|\(\s*[a-zA-Z0-9]{1,4}\s*\))\s*$')
 _MAX_PER_TERM = 4
-_SMALL = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "with",
-    ]
-)
 _JOIN = frozenset(("and", "of", "&"))
 _Word = tuple[int, int, str, bool]
 
@@ -291,12 +272,12 @@ def _uncovered(
     while i < count:
         token = words[i][2]
         low = token.lower()
-        if low in _SMALL or len(token) == 1:
+        if low in SMALL_WORDS or len(token) == 1:
             covered[i] = -1
             i += 1
             continue
         for j in range(min(count, i + 7), i, -1):
-            if words[j - 1][2].lower() in _SMALL:
+            if words[j - 1][2].lower() in SMALL_WORDS:
                 continue
             if _is_known(deal, terms, " ".join(w[2] for w in words[i:j])):
                 covered[i:j] = [j - i] * (j - i)
