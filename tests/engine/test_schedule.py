@@ -10,6 +10,7 @@ from dealbook.engine.clock import DealClock
 from dealbook.engine.schedule import evaluate
 from dealbook.engine.schedule import funding_schedule
 from dealbook.engine.schedule import key_dates
+from dealbook.engine.schedule import latest_anchors
 from dealbook.engine.schedule import static_anchors
 from dealbook.loading.bundled import load_bundled
 from dealbook.terms.conventions import Conventions
@@ -98,3 +99,11 @@ def test_evaluate_rules_directly() -> None:
         None,
         "funding-termination + 30 days (anchor not yet known)",
     )
+
+
+def test_latest_anchors_stand_in_only_for_missing_effectiveness() -> None:
+    deadline = {"effectiveness-deadline": date(2003, 8, 28)}
+    assert latest_anchors(deadline)["registration-effective"] == date(2003, 8, 28)
+    real = {**deadline, "registration-effective": date(2003, 7, 1)}
+    assert latest_anchors(real)["registration-effective"] == date(2003, 7, 1)
+    assert "registration-effective" not in latest_anchors({"closing": date(2003, 5, 9)})

@@ -166,6 +166,23 @@ def evaluate(
     return best[0], f"earliest of known branches: {best[1]}"
 
 
+REGISTRATION_DEADLINES = ("filing-deadline", "effectiveness-deadline")
+"""Ids of the registration deadlines :func:`key_dates` derives; they are anchors too."""
+
+
+def latest_anchors(known: Mapping[str, date]) -> dict[str, date]:
+    """Anchors for the latest permitted closing dates.
+
+    The effectiveness deadline stands in for an effectiveness that has not happened yet,
+    so an event-relative closing (HYT §2.3(a): within 5 Business Days after the Effective
+    Date) gets its latest date (G-14: 2003-09-05). Dated duties keep waiting for the event.
+    """
+    out = dict(known)
+    if "effectiveness-deadline" in out:
+        out.setdefault("registration-effective", out["effectiveness-deadline"])
+    return out
+
+
 def key_dates(
     deal: Deal, clock: DealClock, anchors: Mapping[str, date] | None = None
 ) -> list[KeyDate]:
@@ -199,11 +216,7 @@ def key_dates(
                     cite=registration.effectiveness_deadline.cite,
                 )
             )
-    latest = dict(known)
-    if "effectiveness-deadline" in known:
-        # The latest closing runs from the latest effectiveness; dated duties wait for the event itself.
-        latest.setdefault("registration-effective", known["effectiveness-deadline"])
-    for closing in funding_schedule(deal, clock, latest):
+    for closing in funding_schedule(deal, clock, latest_anchors(known)):
         if closing.latest and closing.date is not None:
             out.append(
                 KeyDate(

@@ -13,8 +13,10 @@ from decimal import Decimal
 from typing import Any
 
 from dealbook.engine.clock import DealClock
+from dealbook.engine.schedule import REGISTRATION_DEADLINES
 from dealbook.engine.schedule import funding_schedule
 from dealbook.engine.schedule import key_dates
+from dealbook.engine.schedule import latest_anchors
 from dealbook.engine.schedule import static_anchors
 from dealbook.terms.adapter import DEAL_ADAPTER
 from dealbook.terms.base import Citation
@@ -87,11 +89,9 @@ def render_overview(deal: Deal) -> str:
         lines.append(
             f"  {warrant.name}: up to {warrant.max_shares:,} shares at {money(warrant.exercise_price.value)}{assumed}"
         )
-    anchors = static_anchors(deal, clock)
-    dates = {k.id: k.date for k in key_dates(deal, clock)}
-    anchors.setdefault("registration-effective", dates.get("effectiveness-deadline", date.min))
-    if anchors["registration-effective"] == date.min:
-        del anchors["registration-effective"]
+    keys = key_dates(deal, clock)
+    deadlines = {k.id: k.date for k in keys if k.id in REGISTRATION_DEADLINES}
+    anchors = latest_anchors({**static_anchors(deal, clock), **deadlines})
     lines += ["", f"Funding schedule (business days: {clock.business.name}):"]
     lines.append(
         f"  {'#':>2}  {'date':<15} {'principal':>14} {'warrants':>11} {'cum. principal':>16} {'cum. warrants':>14}"
@@ -105,7 +105,7 @@ def render_overview(deal: Deal) -> str:
             f"{money(closing.cumulative_principal):>16} {closing.cumulative_warrant_shares:>14,}"
         )
     lines += ["", "Key deadlines from the terms:"]
-    for key in key_dates(deal, clock):
+    for key in keys:
         weekend = "  (not a business day)" if not clock.business.is_day(key.date) else ""
         lines.append(f"  {_day(key.date)}  {key.what}  [{_cites(key.cite)}]{weekend}")
         lines.append(f"      {key.how}")
