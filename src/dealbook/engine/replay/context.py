@@ -28,6 +28,8 @@ from dealbook.core.diagnostics import Diagnostic
 from dealbook.core.diagnostics import Severity
 from dealbook.core.source import SourceSpan
 from dealbook.engine.clock import DealClock
+from dealbook.engine.conversion_price import PriceHistory
+from dealbook.engine.conversion_price import history_from_rows
 from dealbook.ledger.base import EventBase
 from dealbook.ledger.corrections import correction_plan
 from dealbook.ledger.events import Ledger
@@ -114,6 +116,8 @@ class ReplayContext:
     prices: tuple[PricePoint, ...]
     """The price series up to and including ``as_of``, by date."""
     readings: tuple[tuple[str, str, str], ...]
+    history: PriceHistory = dataclasses.field(default_factory=dict)
+    """``prices`` per field (close, bid, low, high) for the price formulas."""
     diagnostics: tuple[Diagnostic, ...] = ()
     """Problems found while preparing the events (corrections)."""
 
@@ -204,5 +208,6 @@ def make_context(
         entries=effective,
         prices=prices,
         readings=tuple(table),
+        history=history_from_rows(prices),
         diagnostics=tuple(problems),
     )
