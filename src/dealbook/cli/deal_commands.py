@@ -13,6 +13,7 @@ from dealbook.cli.options import FormatOption
 from dealbook.cli.options import OutputFormat
 from dealbook.cli.options import emit_diagnostics
 from dealbook.cli.options import emit_json
+from dealbook.core.diagnostics import has_errors
 from dealbook.loading.bundled import BUNDLED_IDS
 from dealbook.loading.bundled import bundled_path
 from dealbook.loading.bundled import resolve_deal
@@ -97,9 +98,22 @@ def schema() -> None:
 
 def demo() -> None:
     """The main job on bundled data: load each seed deal and print its overview."""
+    from dealbook.engine.replay import replay
+    from dealbook.loading.ledger_bundled import load_bundled_ledger
     from dealbook.reports.overview import render_overview
+    from dealbook.reports.replay_text import render_replay
 
     for deal_id in BUNDLED_IDS:
         loaded = load_or_exit(deal_id, OutputFormat.TEXT)
         sys.stdout.write(render_overview(loaded))
+        sys.stdout.write("\n")
+        ledger, problems = load_bundled_ledger(deal_id)
+        if ledger is None or has_errors(problems):
+            emit_diagnostics(problems, OutputFormat.TEXT)
+            raise typer.Exit(1)
+        as_of = max(item.date for item in ledger.events)
+        sys.stdout.write(
+            f"== Replay of the bundled example ledger ({len(ledger.events)} events) ==\n"
+        )
+        sys.stdout.write(render_replay(replay(loaded, ledger, as_of)))
         sys.stdout.write("\n")

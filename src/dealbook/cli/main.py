@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "dealbook.cli.text",
     "dealbook.cli.ledger",
     "dealbook.cli.db",
+    "dealbook.cli.replay",
 )
 
 
