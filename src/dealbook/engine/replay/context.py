@@ -15,11 +15,13 @@ from collections.abc import Mapping
 from datetime import date
 from datetime import datetime
 from datetime import time
+from datetime import timedelta
 from typing import TypeVar
 
 from pydantic import TypeAdapter
 from pydantic import ValidationError
 
+from dealbook.calendars.conventions import NoticeEffect
 from dealbook.calendars.conventions import NoticeMethod
 from dealbook.calendars.notice import NoticeResult
 from dealbook.calendars.notice import NoticeRule
@@ -44,6 +46,7 @@ from dealbook.terms.deal import Deal
 
 E = TypeVar("E", bound=EventBase)
 
+_MAIL = (NoticeMethod.CERTIFIED_MAIL, NoticeMethod.REGISTERED_MAIL)
 _FIELD_KEY = {field: key for key, field in READING_KEYS.items()}
 
 
@@ -156,9 +159,19 @@ class ReplayContext:
         return self.deal.notices.to_rule()
 
     def deemed_given(self, item: EventBase, method: NoticeMethod) -> NoticeResult:
-        """When a notice event sent by ``method`` is deemed given (spec §2.14)."""
+        """When a notice event sent by ``method`` is deemed given (spec §2.14).
+
+        A ledger records when a notice was sent, not when it arrived. For certified or
+        registered mail that the clause makes effective on receipt, the receipt is taken
+        as the mail delay after mailing (spec M-NOT-1 default reading of D-INS-7: "5 days
+        after mailing if receipt is unknown"); other on-receipt methods arrive as sent.
+        """
         sent = datetime.combine(item.date, item.time or time(12))
-        return deemed_given(method, sent, self.notice_rule())
+        rule = self.notice_rule()
+        received = None
+        if method in _MAIL and rule.effect_for(method) is NoticeEffect.ON_RECEIPT:
+            received = sent + timedelta(days=rule.days_after_sending)
+        return deemed_given(method, sent, rule, received=received)
 
 
 def make_context(

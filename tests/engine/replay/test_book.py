@@ -1,0 +1,84 @@
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+from dealbook.engine.replay.book import BASE_HANDLERS
+from dealbook.engine.replay.book import CapSnapshot
+from dealbook.engine.replay.book import coupon
+from dealbook.engine.replay.book import fold
+from dealbook.engine.replay.book import interest_figure
+from dealbook.engine.replay.book import interest_value
+from dealbook.engine.replay.context import make_context
+
+from .helpers import INSYNQ_CLOSING
+from .helpers import deal
+from .helpers import ledger
+
+EVENTS = (
+    INSYNQ_CLOSING
+    + "  - {date: 2002-10-31, type: funding, id: f-oct, fundings: [{holder: ajw-partners, principal: 15000, warrants: 30000}]}\n"
+    + "  - {date: 2002-11-01, type: capitalization, authorized: 100000000, outstanding: 40000000}\n"
+    + "  - {date: 2002-12-02, type: capitalization, outstanding: 41000000}\n"
+    + "  - {date: 2002-12-31, type: payment, payer: company, payee: ajw-partners, amount: 1000, for: 'interest:ajw-partners'}\n"
+)
+
+
+def _book(as_of: date):  # type: ignore[no-untyped-def]
+    ctx = make_context(deal(), ledger(EVENTS), as_of)
+    return ctx, fold(ctx, BASE_HANDLERS)
+
+
+def test_fundings_make_principal_history() -> None:
+    _, book = _book(date(2002, 12, 31))
+    assert book.principal_on("ajw-partners", date(2002, 10, 30)) == Decimal(60000)
+    assert book.principal_on("ajw-partners", date(2002, 10, 31)) == Decimal(75000)
+    assert book.principal_before("ajw-partners", date(2002, 10, 31)) == Decimal(60000)
+    assert book.total_principal_on(date(2002, 10, 31)) == Decimal(135000)
+    assert book.funded_on("new-millennium", date(2002, 12, 31)) == Decimal(60000)
+    assert book.holder("ajw-partners").warrants_granted == 150000
+    assert book.first_funding() == date(2002, 9, 27)
+    assert book.principal_on("ajw-offshore", date(2002, 12, 31)) == Decimal(0)
+
+
+def test_capitalization_fills_forward() -> None:
+    _, book = _book(date(2002, 12, 31))
+    assert book.capitalization_on(date(2002, 10, 31)) is None
+    assert book.capitalization_on(date(2002, 11, 15)) == CapSnapshot(
+        day=date(2002, 11, 1), authorized=100000000, outstanding=40000000, reserved=None
+    )
+    assert book.capitalization_on(date(2003, 1, 1)) == CapSnapshot(
+        day=date(2002, 12, 2), authorized=100000000, outstanding=41000000, reserved=None
+    )
+
+
+def test_interest_accrues_per_advance_less_interest_paid() -> None:
+    ctx, book = _book(date(2002, 12, 31))
+    # new-millennium: 60,000 x 12% x 95/365 (2002-09-27 to 2002-12-31) = 136,800/73.
+    assert interest_value(ctx, book, "new-millennium", date(2002, 12, 31)) == Fraction(136800, 73)
+    # ajw-partners: the same plus 15,000 x 12% x 61/365 (from 2002-10-31) = 21,960/73,
+    # less the 1,000 paid: (136,800 + 21,960)/73 - 1,000 = 85,760/73.
+    assert interest_value(ctx, book, "ajw-partners", date(2002, 12, 31)) == Fraction(85760, 73)
+    figure = interest_figure(ctx, book, "ajw-partners", date(2002, 12, 31))
+    assert "assumption insynq-interest-mechanics" in figure.all_assumptions()
+    assert [str(c) for c in figure.all_clauses()] == ["spa:recital B"]
+
+
+def test_coupon_is_the_first_debentures_rate() -> None:
+    ctx, _ = _book(date(2002, 12, 31))
+    rate, clauses, assumed = coupon(ctx)
+    assert rate == Decimal("0.12")
+    assert [str(c) for c in clauses] == ["spa:recital B"]
+    assert assumed == ("insynq-interest-mechanics",)
+
+
+def test_interest_payment_for_an_unknown_holder_is_located() -> None:
+    events = INSYNQ_CLOSING + (
+        "  - {date: 2002-12-31, type: payment, payer: company, payee: ajw-partners, amount: 5, for: 'interest:nobody'}\n"
+    )
+    ctx = make_context(deal(), ledger(events), date(2002, 12, 31))
+    book = fold(ctx, BASE_HANDLERS)
+    [problem] = book.diagnostics
+    assert problem.code == "REPLAY-UNKNOWN-HOLDER"
+    assert problem.span is not None and problem.span.line == 5
