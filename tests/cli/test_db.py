@@ -1,12 +1,14 @@
-"""`dealbook db import|export|verify|list` over a temporary database."""
+"""`dealbook db import|export|verify|list` over a temporary database (SQLite and PostgreSQL)."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
+from tests.store.conftest import Backend
+from tests.store.postgres_server import fresh_url
+from tests.store.postgres_server import skip_if_opted_out
 from typer.testing import CliRunner
 
 from dealbook.cli.main import build_app
@@ -29,7 +31,17 @@ def db(tmp_path: Path) -> Path:
     return tmp_path / "d.sqlite"
 
 
-def test_import_export_verify_list(db: Path, tmp_path: Path) -> None:
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Backend:
+    """An empty database: a SQLite file, or a fresh schema on the test PostgreSQL server."""
+    if request.param == "sqlite":
+        return Backend("sqlite", str(tmp_path / "d.sqlite"))
+    skip_if_opted_out()
+    return Backend("postgresql", fresh_url())
+
+
+def test_import_export_verify_list(backend: Backend, tmp_path: Path) -> None:
+    db = backend.target
     code, out = invoke("db", "import", str(LEDGERS / "insynq-2002.ledger.yaml"), "--db", str(db))
     assert code == 0
     assert out.startswith(
@@ -64,7 +76,8 @@ def test_import_export_verify_list(db: Path, tmp_path: Path) -> None:
     assert code == 0 and "deal: amnis-2003\n" in out
 
 
-def test_reimport_adds_nothing(db: Path) -> None:
+def test_reimport_adds_nothing(backend: Backend) -> None:
+    db = backend.target
     ledger = str(LEDGERS / "hytech-2003.ledger.yaml")
     assert invoke("db", "import", ledger, "--db", str(db))[0] == 0
     code, out = invoke("db", "import", ledger, "--db", str(db), "--format", "json")
@@ -82,7 +95,8 @@ def test_a_bad_ledger_writes_nothing(db: Path) -> None:
     assert not db.exists()
 
 
-def test_changed_history_is_refused(db: Path, tmp_path: Path) -> None:
+def test_changed_history_is_refused(backend: Backend, tmp_path: Path) -> None:
+    db = backend.target
     source = (LEDGERS / "amnis-2003.ledger.yaml").read_text(encoding="utf-8")
     first = tmp_path / "amnis.ledger.yaml"
     first.write_text(source, encoding="utf-8")
@@ -97,11 +111,10 @@ def test_changed_history_is_refused(db: Path, tmp_path: Path) -> None:
     )
 
 
-def test_tampering_is_reported_and_export_refused(db: Path) -> None:
+def test_tampering_is_reported_and_export_refused(backend: Backend) -> None:
+    db = backend.target
     assert invoke("db", "import", str(LEDGERS / "hytech-2003.ledger.yaml"), "--db", str(db))[0] == 0
-    with sqlite3.connect(db) as raw:
-        raw.execute("DROP TRIGGER entries_append_only_update")
-        raw.execute("UPDATE entries SET body = replace(body, '750000', '75000') WHERE seq = 6")
+    backend.tamper("UPDATE entries SET body = replace(body, '750000', '75000') WHERE seq = 6")
     code, out = invoke("db", "verify", "hytech-2003", "--db", str(db))
     assert code == 1
     assert out.startswith(
@@ -130,6 +143,32 @@ def test_database_from_the_environment(db: Path, monkeypatch: pytest.MonkeyPatch
     assert invoke("db", "import", str(LEDGERS / "amnis-2003.ledger.yaml"))[0] == 0
     code, out = invoke("db", "list", "--format", "json")
     assert code == 0 and [d["deal"] for d in json.loads(out)["deals"]] == ["amnis-2003"]
+
+
+def test_a_postgresql_url_from_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    skip_if_opted_out()
+    url = fresh_url()
+    monkeypatch.setenv("DEALBOOK_DB", url)
+    assert invoke("db", "import", str(LEDGERS / "amnis-2003.ledger.yaml"))[0] == 0
+    code, out = invoke("db", "list", "--format", "json")
+    assert code == 0 and json.loads(out)["db"] == url
+    assert [d["deal"] for d in json.loads(out)["deals"]] == ["amnis-2003"]
+
+
+def test_an_unreachable_server_is_a_located_error(tmp_path: Path) -> None:
+    url = f"postgresql://ann:s3cret@/deals?host={tmp_path}&connect_timeout=2"
+    shown = f"postgresql://ann:***@/deals?host={tmp_path}&connect_timeout=2"
+    code, out = invoke("db", "verify", "insynq-2002", "--db", url)
+    assert code == 1
+    assert out.startswith(f"{shown}#insynq-2002:1:1: error STORE-UNAVAILABLE cannot open {shown}: ")
+    assert "s3cret" not in out
+    code, out = invoke("db", "list", "--db", url, "--format", "json")
+    assert code == 1
+    assert [d["code"] for d in json.loads(out)["diagnostics"]] == ["STORE-UNAVAILABLE"]
+    code, out = invoke("db", "import", str(LEDGERS / "amnis-2003.ledger.yaml"), "--db", url)
+    assert code == 1 and out.startswith(f"{shown}#amnis-2003:1:1: error STORE-UNAVAILABLE")
+    code, out = invoke("db", "export", "amnis-2003", "--db", url)
+    assert code == 1 and "STORE-UNAVAILABLE" in out
 
 
 def test_usage_errors() -> None:

@@ -33,7 +33,9 @@ from __future__ import annotations
 
 import calendar as stdlib_calendar
 import dataclasses
+from collections.abc import Callable
 from collections.abc import Iterable
+from typing import Protocol
 from datetime import date
 
 import numpy as np
@@ -52,6 +54,12 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 
 class CalendarRangeError(ValueError):
     """A date, or the result of an operation, lies outside a calendar's coverage."""
+
+
+class _Count(Protocol):
+    def __call__(
+        self, start: date, end: date, *, include_start: bool = False, include_end: bool = True
+    ) -> int: ...
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -73,6 +81,28 @@ class Calendar:
     _ndays: int = dataclasses.field(init=False, repr=False, compare=False)
     _cum: tuple[int, ...] = dataclasses.field(init=False, repr=False, compare=False)
     _days: tuple[date, ...] = dataclasses.field(init=False, repr=False, compare=False)
+    _lo: int = dataclasses.field(init=False, repr=False, compare=False)
+    _hi: int = dataclasses.field(init=False, repr=False, compare=False)
+    _fwd: IntArray = dataclasses.field(init=False, repr=False, compare=False)
+    """By day number since 1970-01-01: the position of the first day after it, minus one."""
+    _bwd: IntArray = dataclasses.field(init=False, repr=False, compare=False)
+    """By day number since 1970-01-01: the number of days before it."""
+    _day_epoch: IntArray = dataclasses.field(init=False, repr=False, compare=False)
+    """The calendar's days as day numbers since 1970-01-01."""
+    add: Callable[[date, int], date] = dataclasses.field(init=False, repr=False, compare=False)
+    """``add(d, n)``: the ``n``-th day of this calendar after ``d`` (before it when ``n < 0``).
+
+    ``n == 0`` returns ``d`` unchanged (see the module docstring); a result outside the
+    coverage raises :class:`CalendarRangeError`. A closure over the lookup tables, built
+    once per calendar: calling it skips the bound-method and attribute lookups of a
+    method, which halves the cost of a scalar query (``bench/calendar.py``).
+    """
+    count: _Count = dataclasses.field(init=False, repr=False, compare=False)
+    """``count(start, end, *, include_start=False, include_end=True)``: days of this calendar
+    between ``start`` and ``end``, by default in ``(start, end]``. When ``end < start`` the
+    count is negative and each flag stays with its own date (QuantLib's convention). A
+    closure, like :attr:`add`.
+    """
 
     def __post_init__(self) -> None:
         fields = {
@@ -86,6 +116,29 @@ class Calendar:
         }
         for key, value in fields.items():
             object.__setattr__(self, key, value)
+        offset = self.table.epoch_offset
+        if offset < 0:
+            raise ValueError(f"calendar {self.name} starts before 1970-01-01: {self.first}")
+        pad = np.zeros(offset, dtype=np.int64)
+        cum = self.table.cum.astype(np.int64)
+        vectors = {
+            "_lo": offset,
+            "_hi": offset + self._size,
+            "_fwd": np.concatenate([pad, cum[1:] - 1]),
+            "_bwd": np.concatenate([pad, cum[:-1]]),
+            "_day_epoch": self.table.day_positions.astype(np.int64) + offset,
+        }
+        for key, value in vectors.items():
+            object.__setattr__(self, key, value)
+        object.__setattr__(self, "add", _adder(self))
+        object.__setattr__(self, "count", _counter(self))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle by the init fields (the closures are rebuilt on load)."""
+        return (
+            _rebuild,
+            (self.name, self.source, self.table, self.saturday_rule, self.overlays),
+        )
 
     @property
     def label(self) -> str:
@@ -119,70 +172,12 @@ class Calendar:
             self._position(d)
         return self._cum[index + 1] != self._cum[index]
 
-    def add(self, d: date, n: int) -> date:
-        """The ``n``-th day of this calendar after ``d`` (before it when ``n < 0``).
-
-        ``n == 0`` returns ``d`` unchanged; see the module docstring.
-
-        >>> from dealbook.calendars.registry import get_calendar
-        >>> get_calendar("ny-banking").add(date(2002, 9, 27), 2)
-        datetime.date(2002, 10, 1)
-        >>> get_calendar("nyse").add(date(2040, 12, 28), 5)  # doctest: +IGNORE_EXCEPTION_DETAIL
-        Traceback (most recent call last):
-        ...
-        CalendarRangeError: 5 days of nyse after 2040-12-28 run past its coverage 1990-01-01..
-        """
-        index = d.toordinal() - self._base
-        if not 0 <= index < self._size:
-            self._position(d)
-        if n > 0:
-            k = self._cum[index + 1] + n - 1
-            if k >= self._ndays:
-                raise self._overflow(d, n)
-            return self._days[k]
-        if n < 0:
-            k = self._cum[index] + n
-            if k < 0:
-                raise self._overflow(d, n)
-            return self._days[k]
-        return d
-
     def _overflow(self, d: date, n: int) -> CalendarRangeError:
         where = "after" if n > 0 else "before"
         return CalendarRangeError(
             f"{abs(n)} days of {self.name} {where} {d} run past its coverage "
             f"{self.first}..{self.last}"
         )
-
-    def count(
-        self, start: date, end: date, *, include_start: bool = False, include_end: bool = True
-    ) -> int:
-        """Number of days of this calendar between ``start`` and ``end``.
-
-        By default the interval is ``(start, end]``. When ``end < start`` the count is
-        negative and each flag stays with its own date (QuantLib's convention).
-
-        >>> from dealbook.calendars.registry import get_calendar
-        >>> nyse = get_calendar("nyse")
-        >>> nyse.count(date(2001, 9, 10), date(2001, 9, 17))
-        1
-        >>> nyse.count(date(2001, 9, 17), date(2001, 9, 10))
-        -1
-        """
-        base = self._base
-        a = start.toordinal() - base
-        b = end.toordinal() - base
-        if a < 0 or b < 0 or a >= self._size or b >= self._size:
-            self._position(start)
-            self._position(end)
-        cum = self._cum
-        if a <= b:
-            high = cum[b + 1] if include_end else cum[b]
-            low = cum[a] if include_start else cum[a + 1]
-            return high - low if high > low else 0
-        high = cum[a + 1] if include_start else cum[a]
-        low = cum[b] if include_end else cum[b + 1]
-        return low - high if high > low else 0
 
     def next_day(self, d: date) -> date:
         """The first day of this calendar strictly after ``d``."""
@@ -295,37 +290,56 @@ class Calendar:
         return result
 
     def add_many(self, dates: DateArray, n: int | IntArray) -> DateArray:
-        """Vectorized :meth:`add`; ``n`` is a scalar or an array broadcastable to ``dates``."""
-        index = self._positions(dates)
+        """Vectorized :attr:`add`; ``n`` is a scalar or an array broadcastable to ``dates``.
+
+        Runs on tables indexed by the date's own day number (days since 1970-01-01), so a
+        query costs one range check, one gather, one add and one more gather.
+        """
+        values = np.asarray(dates, dtype="datetime64[D]").view(np.int64)
+        if values.size and (int(values.min()) < self._lo or int(values.max()) >= self._hi):
+            self._positions(dates)
         steps = np.asarray(n, dtype=np.int64)
-        cum = self.table.cum
-        still = None
         if steps.ndim == 0:
             step = int(steps)
             if step == 0:
-                return self._to_dates(index)
-            k = cum[index + 1] if step > 0 else cum[index]
-            k += step - 1 if step > 0 else step
-        else:
-            if index.shape != steps.shape:
-                index, steps = (np.array(a) for a in np.broadcast_arrays(index, steps))
-            forward = steps > 0
-            k = cum[index + forward]
+                return values.copy().view("datetime64[D]")
+            if step > 0:
+                k = self._fwd[values] + step
+                self._check_last(k)
+            else:
+                k = self._bwd[values] + step
+                if k.size and int(k.min()) < 0:
+                    raise self._past_coverage()
+            out: DateArray = self._day_epoch[k].view("datetime64[D]")
+            return out
+        if values.shape != steps.shape:
+            values, steps = (np.array(a) for a in np.broadcast_arrays(values, steps))
+        if steps.size and int(steps.min()) > 0:
+            k = self._fwd[values]
             k += steps
-            k -= forward
-            if not forward.all():
-                zero = steps == 0
-                if zero.any():
-                    still = zero
-                    k[zero] = 0
+            self._check_last(k)
+            out = self._day_epoch[k].view("datetime64[D]")
+            return out
+        forward = steps > 0
+        k = np.where(forward, self._fwd[values], self._bwd[values])
+        k += steps
+        zero = steps == 0
+        k[zero] = 0
         if k.size and (int(k.min()) < 0 or int(k.max()) >= self._ndays):
-            raise CalendarRangeError(
-                f"some results run past the {self.name} coverage {self.first}..{self.last}"
-            )
-        result = self.table.day_positions[k]
-        if still is not None:
-            result[still] = index[still]
-        return self._to_dates(result)
+            raise self._past_coverage()
+        result = self._day_epoch[k]
+        result[zero] = values[zero]
+        out = result.view("datetime64[D]")
+        return out
+
+    def _check_last(self, k: IntArray) -> None:
+        if k.size and int(k.max()) >= self._ndays:
+            raise self._past_coverage()
+
+    def _past_coverage(self) -> CalendarRangeError:
+        return CalendarRangeError(
+            f"some results run past the {self.name} coverage {self.first}..{self.last}"
+        )
 
     def count_many(
         self,
@@ -352,3 +366,79 @@ class Calendar:
         size = np.maximum(high - low, 0)
         result: IntArray = np.where(forward, size, -size)
         return result
+
+
+def _rebuild(
+    name: str,
+    source: str,
+    table: DayTable,
+    saturday_rule: SaturdayHolidayRule | None,
+    overlays: tuple[str, ...],
+) -> Calendar:
+    return Calendar(
+        name=name, source=source, table=table, saturday_rule=saturday_rule, overlays=overlays
+    )
+
+
+def _adder(calendar: Calendar) -> Callable[[date, int], date]:
+    """:attr:`Calendar.add` as a closure over ``calendar``'s tables.
+
+    >>> from dealbook.calendars.registry import get_calendar
+    >>> get_calendar("ny-banking").add(date(2002, 9, 27), 2)
+    datetime.date(2002, 10, 1)
+    >>> get_calendar("nyse").add(date(2040, 12, 28), 5)  # doctest: +IGNORE_EXCEPTION_DETAIL
+    Traceback (most recent call last):
+    ...
+    CalendarRangeError: 5 days of nyse after 2040-12-28 run past its coverage 1990-01-01..
+    """
+    base, size, ndays = calendar._base, calendar._size, calendar._ndays
+    cum, days = calendar._cum, calendar._days
+
+    def add(d: date, n: int) -> date:
+        index = d.toordinal() - base
+        if not 0 <= index < size:
+            calendar._position(d)
+        if n > 0:
+            k = cum[index + 1] + n - 1
+            if k >= ndays:
+                raise calendar._overflow(d, n)
+            return days[k]
+        if n < 0:
+            k = cum[index] + n
+            if k < 0:
+                raise calendar._overflow(d, n)
+            return days[k]
+        return d
+
+    return add
+
+
+def _counter(calendar: Calendar) -> _Count:
+    """:attr:`Calendar.count` as a closure over ``calendar``'s tables.
+
+    >>> from dealbook.calendars.registry import get_calendar
+    >>> nyse = get_calendar("nyse")
+    >>> nyse.count(date(2001, 9, 10), date(2001, 9, 17))
+    1
+    >>> nyse.count(date(2001, 9, 17), date(2001, 9, 10))
+    -1
+    """
+    base, size, cum = calendar._base, calendar._size, calendar._cum
+
+    def count(
+        start: date, end: date, *, include_start: bool = False, include_end: bool = True
+    ) -> int:
+        a = start.toordinal() - base
+        b = end.toordinal() - base
+        if a < 0 or b < 0 or a >= size or b >= size:
+            calendar._position(start)
+            calendar._position(end)
+        if a <= b:
+            high = cum[b + 1] if include_end else cum[b]
+            low = cum[a] if include_start else cum[a + 1]
+            return high - low if high > low else 0
+        high = cum[a + 1] if include_start else cum[a]
+        low = cum[b] if include_end else cum[b + 1]
+        return low - high if high > low else 0
+
+    return count

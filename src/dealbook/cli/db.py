@@ -1,9 +1,11 @@
-"""Database commands: ``dealbook db import|export|verify|list`` over the SQLite store.
+"""Database commands: ``dealbook db import|export|verify|list`` over a ledger store.
 
-The database is ``--db PATH``, else ``$DEALBOOK_DB``, else ``dealbook.sqlite`` in the
-user's data folder (:mod:`dealbook.store.paths`). Import is one transaction: a ledger
-with errors, or one that changes stored history, writes nothing. Exit codes: 0 success,
-1 errors in the data (or a broken hash chain), 2 usage errors.
+The database is ``--db PATH|URL``, else ``$DEALBOOK_DB``, else ``dealbook.sqlite`` in the
+user's data folder (:mod:`dealbook.store.paths`); a ``postgresql://`` URL selects the
+PostgreSQL store (:func:`dealbook.store.target.open_store`). Import is one transaction: a
+ledger with errors, or one that changes stored history, writes nothing. Exit codes:
+0 success, 1 errors in the data (or a broken hash chain, or a store that cannot be
+opened, ``STORE-UNAVAILABLE``), 2 usage errors.
 """
 
 from __future__ import annotations
@@ -25,14 +27,18 @@ from dealbook.core.diagnostics import Diagnostic
 from dealbook.core.diagnostics import Severity
 from dealbook.core.source import SourceSpan
 from dealbook.loading.ledger_dump import dump_ledger
-from dealbook.store.paths import resolve_db_path
-from dealbook.store.sqlite import SqliteStore
+from dealbook.store.base import Store
+from dealbook.store.base import StoreUnavailable
+from dealbook.store.target import describe
+from dealbook.store.target import open_store
+from dealbook.store.target import resolve_db
+from dealbook.store.target import store_exists
 
 DbOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--db",
-        help="SQLite database file (default: $DEALBOOK_DB, else the user data folder).",
+        help="SQLite database file, or a postgresql://user@host:port/dbname URL (default: $DEALBOOK_DB, else the user data folder).",
         show_default=False,
     ),
 ]
@@ -53,7 +59,8 @@ OutputOption = Annotated[
 def register(app: typer.Typer) -> None:
     """Add the ``db`` command group to ``app``."""
     group = typer.Typer(
-        help="Store ledgers in a hash-chained SQLite database.", no_args_is_help=True
+        help="Store ledgers in a hash-chained database (SQLite, or PostgreSQL by URL).",
+        no_args_is_help=True,
     )
     group.command("import")(import_)
     group.command("export")(export)
@@ -72,8 +79,8 @@ def import_(
     loaded, _, diagnostics = load_checked_ledger(ledger, deal)
     if loaded is None:
         raise typer.Exit(emit_diagnostics(diagnostics, fmt) or 1)
-    path = resolve_db_path(db)
-    with SqliteStore(path) as store:
+    target = resolve_db(db)
+    with _open(target, loaded.deal, fmt) as store:
         result = store.import_ledger(
             loaded, ledger.read_text(encoding="utf-8"), source_name=str(ledger)
         )
@@ -82,7 +89,7 @@ def import_(
     if fmt is OutputFormat.JSON:
         emit_json(
             {
-                "db": str(path),
+                "db": describe(target),
                 "deal": result.deal,
                 "added_events": result.added_events,
                 "added_prices": result.added_prices,
@@ -96,21 +103,21 @@ def import_(
     emit_diagnostics(diagnostics, fmt)
     sys.stdout.write(
         f"{result.deal}: added {result.added_events} events and {result.added_prices} prices "
-        f"(stored: {result.events} events, {result.prices} prices; head {result.head_hash[:12]}) in {path}\n"
+        f"(stored: {result.events} events, {result.prices} prices; head {result.head_hash[:12]}) in {describe(target)}\n"
     )
 
 
 def export(deal: DealArgument, db: DbOption = None, output: OutputOption = None) -> None:
     """Write a stored deal's ledger as ledger-file YAML (refused when its hash chain is broken)."""
-    path = resolve_db_path(db)
-    problems = _verify(path, deal)
+    target = resolve_db(db)
+    problems = _verify(target, deal, OutputFormat.TEXT)
     if problems:
         raise typer.Exit(emit_diagnostics(problems, OutputFormat.TEXT))
-    with SqliteStore(path) as store:
+    with _open(target, deal, OutputFormat.TEXT) as store:
         ledger = store.export_ledger(deal)
         head = next(summary.head_hash for summary in store.list_deals() if summary.deal == deal)
     comment = (
-        f"Ledger of {deal}, exported by `dealbook db export` from {path}.\n"
+        f"Ledger of {deal}, exported by `dealbook db export` from {describe(target)}.\n"
         f"{len(ledger.events)} events, {len(ledger.prices)} prices; hash-chain head {head}."
     )
     text = dump_ledger(ledger, comment=comment)
@@ -123,11 +130,11 @@ def export(deal: DealArgument, db: DbOption = None, output: OutputOption = None)
 
 def verify(deal: DealArgument, db: DbOption = None, fmt: FormatOption = OutputFormat.TEXT) -> None:
     """Recompute a stored deal's hash chain; report any entry edited outside dealbook."""
-    path = resolve_db_path(db)
-    problems = _verify(path, deal)
+    target = resolve_db(db)
+    problems = _verify(target, deal, fmt)
     code = emit_diagnostics(problems, fmt)
     if code == 0 and fmt is OutputFormat.TEXT:
-        with SqliteStore(path) as store:
+        with _open(target, deal, fmt) as store:
             summary = next(item for item in store.list_deals() if item.deal == deal)
         sys.stdout.write(
             f"{deal}: {summary.events} events, {summary.prices} prices; hash chain intact (head {summary.head_hash[:12]})\n"
@@ -137,15 +144,15 @@ def verify(deal: DealArgument, db: DbOption = None, fmt: FormatOption = OutputFo
 
 def list_(db: DbOption = None, fmt: FormatOption = OutputFormat.TEXT) -> None:
     """List the deals stored in the database."""
-    path = resolve_db_path(db)
+    target = resolve_db(db)
     summaries = []
-    if path.exists():
-        with SqliteStore(path) as store:
+    if store_exists(target):
+        with _open(target, "", fmt) as store:
             summaries = store.list_deals()
     if fmt is OutputFormat.JSON:
         emit_json(
             {
-                "db": str(path),
+                "db": describe(target),
                 "deals": [
                     {
                         "deal": s.deal,
@@ -160,15 +167,33 @@ def list_(db: DbOption = None, fmt: FormatOption = OutputFormat.TEXT) -> None:
         )
         return
     if not summaries:
-        sys.stdout.write(f"no deals stored in {path}\n")
+        sys.stdout.write(f"no deals stored in {describe(target)}\n")
     for s in summaries:
         sys.stdout.write(
             f"{s.deal:<14} {s.events:>5} events {s.prices:>6} prices {s.imports:>3} imports  head {s.head_hash[:12]}\n"
         )
 
 
-def _verify(path: Path, deal: str) -> list[Diagnostic]:
-    if not path.exists():
+def _open(target: str, deal: str, fmt: OutputFormat) -> Store:
+    """Open the store, or print ``STORE-UNAVAILABLE`` and exit 1."""
+    try:
+        return open_store(target)
+    except StoreUnavailable as error:
+        diagnostic = Diagnostic(
+            code="STORE-UNAVAILABLE",
+            severity=Severity.ERROR,
+            message=str(error),
+            span=SourceSpan(
+                path=f"{describe(target)}#{deal}" if deal else describe(target), line=1, col=1
+            ),
+            hint=error.hint,
+        )
+        raise typer.Exit(emit_diagnostics([diagnostic], fmt)) from None
+
+
+def _verify(target: str, deal: str, fmt: OutputFormat) -> list[Diagnostic]:
+    if not store_exists(target):
+        path = Path(target)
         span = SourceSpan(path=f"{path}#{deal}", line=1, col=1)
         message = f"no database at {path}, so no stored ledger for deal {deal!r}"
         hint = "import a ledger first (dealbook db import LEDGER), or pass --db"
@@ -181,5 +206,5 @@ def _verify(path: Path, deal: str) -> list[Diagnostic]:
                 hint=hint,
             )
         ]
-    with SqliteStore(path) as store:
+    with _open(target, deal, fmt) as store:
         return store.verify(deal)

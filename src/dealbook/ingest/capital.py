@@ -21,6 +21,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from dealbook.ingest.scan import anchored_finditer
+from dealbook.ingest.scan import find_all
+from dealbook.ingest.scan import lines_with
+
 _COUNT = r"(?P<n>\d{1,3}(?:,\d{3})+)"
 _AUTHORIZED = re.compile(
     rf"(?:authorized[^.;]{{0,80}}?|consists\s+of\s+(?:\(i\)\s+)?){_COUNT}\s+shares?\s+of\s+Common\s+Stock"
@@ -100,6 +104,18 @@ def _count(match: re.Match[str], group: str = "n") -> ShareCount:
     )
 
 
+def _denomination_lines(text: str) -> list[int]:
+    """Starts of the lines that can hold a denomination ("12 x 1,000 12,000")."""
+    return lines_with(
+        text,
+        (
+            at
+            for at in find_all(text, "x")
+            if at and (text[at - 1] in " \t" or text[at - 1].isdigit())
+        ),
+    )
+
+
 def find_capitalization(text: str) -> Capitalization:
     """Authorized, outstanding and reserved Common Stock and share denominations."""
     authorized: ShareCount | None = None
@@ -141,7 +157,7 @@ def find_capitalization(text: str) -> Capitalization:
             start=m.start("k"),
             end=m.end("total"),
         )
-        for m in _DENOMINATION.finditer(text)
+        for m in anchored_finditer(_DENOMINATION, text, _denomination_lines(text))
     )
     return Capitalization(
         authorized=authorized,

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from dealbook.ingest.model import Contact
+from dealbook.ingest.scan import finditer_lines
 
 _LABEL = re.compile(
     r"^[ \t]*(?P<label>If\s+to\s+(?:the\s+|a\s+|an\s+|any\s+)?(?P<who>[A-Za-z][\w ]{0,30}?)|"
@@ -45,7 +46,7 @@ _ROLE_WORDS = {
 
 def find_contacts(text: str, start: int, end: int) -> list[Contact]:
     """The notice address blocks between ``start`` and ``end`` (the notices section)."""
-    labels = list(_LABEL.finditer(text, start, end))
+    labels = list(finditer_lines(_LABEL, text, ("if", "with"), start, end))
     contacts: list[Contact] = []
     role = ""
     for i, label in enumerate(labels):

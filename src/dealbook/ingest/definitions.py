@@ -22,6 +22,8 @@ import re
 
 from dealbook.ingest.model import Definition
 from dealbook.ingest.model import DefinitionForm
+from dealbook.ingest.scan import anchored_finditer
+from dealbook.ingest.scan import find_any
 from dealbook.ingest.terms import term_key
 
 _QUOTED = r'"(?P<term>[^"\n]{1,80}(?:\n[^"\n]{0,80})?)"'
@@ -43,6 +45,14 @@ _IN_PAREN = re.compile(
     r'(?:^|\bthe|\bthis|\ban?|\beach|,|\band|\bcollectively|\bherein\s+as|\bas|\bor|\bterms?|\()\s*"'
     r'(?P<term>[^"]{1,80})"',
     re.IGNORECASE,
+)
+_REFERRED_NEEDLES = (
+    "referred",
+    "Referred",
+    "REFERRED",
+    "hereinafter",
+    "Hereinafter",
+    "HEREINAFTER",
 )
 _REFERRED = re.compile(
     r"(?:referred|Referred|REFERRED|hereinafter|Hereinafter|HEREINAFTER)"
@@ -250,7 +260,7 @@ def _abbreviation(text: str, dot: int) -> bool:
 
 def _referred(text: str) -> list[Definition]:
     out: list[Definition] = []
-    for match in _REFERRED.finditer(text):
+    for match in anchored_finditer(_REFERRED, text, find_any(text, _REFERRED_NEEDLES)):
         raw = match.group("term")
         term = _clean(raw)
         if not _is_term(term):

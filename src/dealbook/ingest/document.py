@@ -34,6 +34,7 @@ from dealbook.ingest.model import Section
 from dealbook.ingest.model import SectionKind
 from dealbook.ingest.model import SignatureBlock
 from dealbook.ingest.model import TermUse
+from dealbook.ingest.model import term_uses
 from dealbook.ingest.normalize import Normalized
 from dealbook.ingest.normalize import Repair
 from dealbook.ingest.normalize import normalize_text
@@ -191,9 +192,10 @@ def _index(
     definitions = find_definitions(text)
     runs = tuple(capitalized_runs(text))
     finder = UseFinder(d.term for d in definitions if not d.scoped)
-    uses = tuple(TermUse(key=k, start=s, end=e) for k, s, e in finder.find_in_runs(text, runs))
+    uses = term_uses(finder.find_in_runs(text, runs))
     # A label opening the text ("EXHIBIT 4.11") names the document; it refers to nothing.
-    xrefs = tuple(r for r in resolve(find_xrefs(text), sections) if text[: r.start].strip())
+    first = len(text) - len(text.lstrip())
+    xrefs = tuple(r for r in resolve(find_xrefs(text), sections) if r.start > first)
     contacts: list[Contact] = []
     signatures: list[SignatureBlock] = []
     for section in sections:

@@ -17,6 +17,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from dealbook.ingest.scan import anchored_finditer
+from dealbook.ingest.scan import find_all
+from dealbook.ingest.scan import line_starts_of
+
 _DOCUMENT = re.compile(r"<DOCUMENT>(.*?)(?:</DOCUMENT>|\Z)", re.DOTALL | re.IGNORECASE)
 _FIELD = re.compile(r"^[ \t]*<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[ \t]*([^\n<]*)", re.M | re.I)
 _TEXT_OPEN = re.compile(r"<TEXT>", re.IGNORECASE)
@@ -53,11 +57,11 @@ def looks_like_html(text: str) -> bool:
 def split_documents(text: str) -> list[DocumentSlice]:
     """Each ``<DOCUMENT>``'s ``<TEXT>`` as an original slice, or the whole file as one."""
     slices: list[DocumentSlice] = []
-    for match in _DOCUMENT.finditer(text):
-        body_start, body_end = match.start(1), match.end(1)
-        block = match.group(1)
+    for body_start, body_end in _document_bodies(text):
+        block = text[body_start:body_end]
         fields: dict[str, str] = {}
-        for field in _FIELD.finditer(block):
+        starts = line_starts_of(block, find_all(block, "<"))
+        for field in anchored_finditer(_FIELD, block, starts):
             fields.setdefault(field.group(1).upper(), field.group(2).strip())
         opened = _TEXT_OPEN.search(text, body_start, body_end)
         start = opened.end() if opened else body_start
@@ -77,3 +81,23 @@ def split_documents(text: str) -> list[DocumentSlice]:
     if not slices:
         slices.append(DocumentSlice(start=0, end=len(text), is_html=looks_like_html(text)))
     return slices
+
+
+def _document_bodies(text: str) -> list[tuple[int, int]]:
+    """The spans of the bodies of ``<DOCUMENT>`` blocks (what :data:`_DOCUMENT` captures)."""
+    if "<" not in text:
+        return []
+    if not text.isascii():
+        return [match.span(1) for match in _DOCUMENT.finditer(text)]
+    low = text.lower()
+    out: list[tuple[int, int]] = []
+    at = low.find("<document>")
+    while at >= 0:
+        body_start = at + len("<document>")
+        close = low.find("</document>", body_start)
+        if close < 0:
+            out.append((body_start, len(text)))
+            break
+        out.append((body_start, close))
+        at = low.find("<document>", close + len("</document>"))
+    return out

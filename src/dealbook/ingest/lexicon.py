@@ -172,4 +172,86 @@ def is_generic(phrase: str) -> bool:
     words = folded.split()
     if all(w in _MONTHS or w in _DAYS or w in GENERIC_PHRASES for w in words):
         return True
-    return bool(_PATTERNS.match(folded))
+    return _may_match(folded) and bool(_PATTERNS.match(folded))
+
+
+_PATTERN_HEADS = (
+    "rule",
+    "regulation",
+    "form",
+    "item",
+    "section",
+    "article",
+    "exhibit",
+    "schedule",
+    "appendix",
+    "annex",
+    "chapter",
+    "title",
+    "paragraph",
+    "state",
+    "county",
+    "city",
+    "district",
+    "commonwealth",
+    "republic",
+    "province",
+    "new york",
+    "delaware",
+    "california",
+    "florida",
+    "washington",
+    "pennsylvania",
+    "connecticut",
+    "london",
+    "cayman islands",
+)
+_PATTERN_TAILS = (
+    "inc",
+    "inc.",
+    "incorporated",
+    "corporation",
+    "corp",
+    "corp.",
+    "llc",
+    "l.l.c.",
+    "ltd",
+    "ltd.",
+    "limited",
+    "l.p.",
+    "lp",
+    "llp",
+    "plc",
+    "ag",
+    "aktiengesellschaft",
+    "partnership",
+    "fund",
+    "bank",
+    "trust",
+    "association",
+    "exchange",
+    "commission",
+    "bureau",
+    "court",
+    "courts",
+    "time",
+)
+
+
+def _may_match(folded: str) -> bool:
+    """A quick necessary condition for :data:`_PATTERNS` to match (it then decides)."""
+    return (
+        folded.startswith(_PATTERN_HEADS)
+        or folded.endswith(_PATTERN_TAILS)
+        or folded[:1].isdigit()
+        or "act" in folded
+        or "avenue" in folded
+        or "street" in folded
+        or "boulevard" in folded
+        or "road" in folded
+        or "drive" in folded
+        or "plaza" in folded
+        or "suite" in folded
+        or "floor" in folded
+        or "square" in folded
+    )

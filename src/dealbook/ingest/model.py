@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
@@ -92,6 +93,28 @@ class TermUse:
     key: str
     start: int
     end: int
+
+
+_TERM_USE_SETTERS = tuple(getattr(TermUse, name).__set__ for name in ("key", "start", "end"))
+
+
+def term_uses(found: Iterable[tuple[str, int, int]]) -> tuple[TermUse, ...]:
+    """``TermUse`` records for ``(key, start, end)`` triples, built in bulk.
+
+    The same records as ``TermUse(key=..., start=..., end=...)``; the slots are set
+    directly, since a document holds a thousand uses and the frozen ``__init__`` costs
+    three ``object.__setattr__`` calls each.
+    """
+    set_key, set_start, set_end = _TERM_USE_SETTERS
+    new = object.__new__
+    out: list[TermUse] = []
+    for key, start, end in found:
+        use = new(TermUse)
+        set_key(use, key)
+        set_start(use, start)
+        set_end(use, end)
+        out.append(use)
+    return tuple(out)
 
 
 class Resolution(enum.StrEnum):

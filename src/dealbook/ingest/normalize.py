@@ -25,6 +25,8 @@ import re
 
 from dealbook.ingest.offsets import OffsetMap
 from dealbook.ingest.offsets import TextBuilder
+from dealbook.ingest.scan import anchored_finditer
+from dealbook.ingest.scan import find_any
 
 
 class RepairKind(enum.StrEnum):
@@ -60,6 +62,7 @@ _MARKUP = re.compile(
     r"|(?i:TYPE|SEQUENCE|FILENAME|DESCRIPTION)>[^\n]*)"
 )
 _PAGE_BREAK = re.compile(r"<PAGE>|\f", re.IGNORECASE)
+_PAGE_BREAK_NEEDLES = ("<", "\f")
 _PAGE_NUMBER = re.compile(
     r"[ \t]*(?:\d{1,3}|[ivxlc]{1,7}|-[ \t]*\d{1,3}[ \t]*-|[Pp]age[ \t]+\d{1,3})[ \t]*"
 )
@@ -89,9 +92,15 @@ _SAME_LENGTH = str.maketrans(
 )
 
 
-def _blank_page_numbers(text: str) -> str:
+def _page_breaks(text: str) -> list[int]:
+    """The starts of the ``<PAGE>`` markers and form feeds of ``text``."""
+    starts = find_any(text, _PAGE_BREAK_NEEDLES)
+    return [m.start() for m in anchored_finditer(_PAGE_BREAK, text, starts)]
+
+
+def _blank_page_numbers(text: str, page_breaks: list[int] | None = None) -> str:
     """Blank the page-number lines just above each ``<PAGE>`` marker and at the end."""
-    breaks = [m.start() for m in _PAGE_BREAK.finditer(text)]
+    breaks = _page_breaks(text) if page_breaks is None else list(page_breaks)
     breaks.append(len(text))
     cuts: list[tuple[int, int]] = []
     for at in breaks:
@@ -157,6 +166,17 @@ def _join_page_breaks(text: str, breaks: list[int]) -> str:
     return "".join(parts)
 
 
+_CONTROL_BYTES = bytes([*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0x7F])
+
+
+def _has_control(text: str) -> bool:
+    """True when ``text`` holds a character that :data:`_CONTROL` blanks."""
+    if text.isascii():
+        data = text.encode("ascii")
+        return len(data.translate(None, _CONTROL_BYTES)) != len(data)
+    return _CONTROL.search(text) is not None
+
+
 def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
 
@@ -166,11 +186,12 @@ def normalize_text(original: str, start: int = 0, end: int | None = None) -> Nor
     end = len(original) if end is None else end
     raw = original[start:end]
     text = raw.replace("\r\n", " \n").replace("\r", "\n")
-    if _SPECIAL.search(text):
+    if not text.isascii() and _SPECIAL.search(text):
         text = text.translate(_SAME_LENGTH)
-    text = _CONTROL.sub(" ", text)
-    breaks = [m.start() for m in _PAGE_BREAK.finditer(text)]
-    text = _blank_page_numbers(text)
+    if _has_control(text):
+        text = _CONTROL.sub(" ", text)
+    breaks = _page_breaks(text)
+    text = _blank_page_numbers(text, breaks)
     text = _MARKUP.sub(_blank, text)
     if breaks:
         text = _join_page_breaks(text, breaks)

@@ -25,6 +25,8 @@ from dealbook.ingest.model import Quantity
 from dealbook.ingest.model import QuantityKind
 from dealbook.ingest.numwords import is_number_word
 from dealbook.ingest.numwords import words_value
+from dealbook.ingest.scan import anchored_finditer
+from dealbook.ingest.scan import find_any
 
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _MONEY = re.compile(rf"\$\s*(?P<n>{_AMOUNT})(?:\s+(?P<scale>million|billion)\b)?", re.IGNORECASE)
@@ -33,6 +35,7 @@ _PER_UNIT = re.compile(
 )
 _PAR_VALUE = re.compile(r"\s+par\s+value", re.IGNORECASE)
 _PERCENT_SIGN = re.compile(r"%|[pP](?:ercent|ERCENT|er\s+cent)(?![A-Za-z])")
+_PERCENT_NEEDLES = ("%", "per", "Per", "pER", "PER")
 _PERCENT_NUMBER = re.compile(rf"(?<![\d,.])(?P<n>{_AMOUNT})\s*$")
 _FRACTION = re.compile(r"\(\s*(?P<n>\.\d+|0\.\d+)\s*\)")
 _RATE_PERIOD = re.compile(
@@ -42,10 +45,12 @@ _RATE_PERIOD = re.compile(
 )
 _CLAUSE_STOP = re.compile(r"[;:]|\.\s|\(\s*[ivx]+\s*\)|\bwhichever\b|\bprovided\b", re.IGNORECASE)
 _SHARES_WORD = re.compile(r"(?:shares?|Shares?|SHARES?)(?![A-Za-z])")
+_SHARES_NEEDLES = ("share", "Share", "SHARE")
 _SHARES_NUMBER = re.compile(
     r"(?<![$\d.,])(?P<n>\d{1,3}(?:,\d{3})+|\d+)\s*\)?\s+(?:(?:issued\s+)?(?i:common|underlying|"
     r"Warrant|Escrow|Conversion)\s+)?$"
 )
+_DIGIT = re.compile(r"\d")
 _DURATION_UNIT = re.compile(r"(?i:days?|months?|years?|hours?|weeks?)(?![A-Za-z])")
 _UNIT_NEEDLES = (
     "day",
@@ -86,6 +91,7 @@ _MONTHS = [
     "december",
 ]
 _YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
+_YEAR_NEEDLES = ("19", "20")
 _DATE = re.compile(r"(?P<m>[A-Za-z]{3,9})\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*,?\s+$")
 _TIME = re.compile(
     r"(?P<clock>\b\d{1,2}(?::\d{2})?\s*(?:a\.m\.|p\.m\.|am\b|pm\b|noon\b|midnight\b|o'clock\b)"
@@ -246,7 +252,7 @@ def _rate_period(text: str, end: int) -> tuple[str, int]:
 
 def _percents(text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    for sign in _PERCENT_SIGN.finditer(text):
+    for sign in anchored_finditer(_PERCENT_SIGN, text, find_any(text, _PERCENT_NEEDLES)):
         match = _PERCENT_NUMBER.search(text, max(0, sign.start() - 24), sign.start())
         if match is None:
             continue
@@ -294,8 +300,11 @@ def _percents(text: str) -> list[Quantity]:
 
 def _shares(text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    for word in _SHARES_WORD.finditer(text):
-        match = _SHARES_NUMBER.search(text, max(0, word.start() - 48), word.start())
+    for word in anchored_finditer(_SHARES_WORD, text, find_any(text, _SHARES_NEEDLES)):
+        window = max(0, word.start() - 48)
+        if _DIGIT.search(text, window, word.start()) is None:
+            continue
+        match = _SHARES_NUMBER.search(text, window, word.start())
         if match is None:
             continue
         count = int(match.group("n").replace(",", ""))
@@ -374,7 +383,7 @@ def _durations(text: str) -> list[Quantity]:
 
 def _dates(text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    for year in _YEAR.finditer(text):
+    for year in anchored_finditer(_YEAR, text, find_any(text, _YEAR_NEEDLES)):
         if year.start() and text[year.start() - 1].isalnum():
             continue
         match = _DATE.search(text, max(0, year.start() - 24), year.start())

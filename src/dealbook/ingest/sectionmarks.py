@@ -17,6 +17,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from dealbook.ingest.scan import anchored_finditer
 from dealbook.ingest.terms import SMALL_WORDS
 
 _MARKER = re.compile(
@@ -87,7 +88,9 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
     padded = start == 0
     source = "\n" + text if padded else text
     shift = 1 if padded else 0
-    for found in _MARKER.finditer(source, start + shift - 1 if not padded else 0, end + shift):
+    candidates = [at - 1 + shift for at in _paragraph_starts(text, start, end)]
+    pos = start + shift - 1 if not padded else 0
+    for found in anchored_finditer(_MARKER, source, candidates, pos, end + shift):
         match = _Shifted(found, shift)
         at = match.start("indent")
         if not _after_blank(text, at, start):
@@ -170,6 +173,29 @@ class _Shifted:
 
     def group(self, group: str | int = 0) -> str:
         return self._match.group(group) or ""
+
+
+_BLANK_LINE_END = re.compile(r"\n[^\S\n]*(?=\n)")
+
+
+def _paragraph_starts(text: str, start: int, end: int) -> list[int]:
+    """Line starts from ``start`` to ``end`` that :func:`_after_blank` accepts (sorted).
+
+    A marker line opens the region or follows a blank line; :data:`_MARKER` is tried
+    only at those lines. The other lines can hold no marker that is kept, and a marker
+    match never reaches past its own line, so skipping them changes no match.
+    """
+    out: list[int] = []
+    if start == 0 or text[start - 1] == "\n":
+        out.append(start)
+    first_newline = text.find("\n")
+    if first_newline >= 0 and not text[:first_newline].strip() and first_newline + 1 > start:
+        out.append(first_newline + 1)
+    for blank in _BLANK_LINE_END.finditer(text, max(0, text.rfind("\n", 0, start)), end):
+        at = blank.end() + 1
+        if at > start:
+            out.append(at)
+    return sorted(set(out))
 
 
 def _after_blank(text: str, at: int, floor: int) -> bool:

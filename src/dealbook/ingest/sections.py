@@ -19,6 +19,7 @@ import re
 
 from dealbook.ingest.model import Section
 from dealbook.ingest.model import SectionKind
+from dealbook.ingest.scan import finditer_lines
 from dealbook.ingest.sectionmarks import Marker
 from dealbook.ingest.sectionmarks import find_heading
 from dealbook.ingest.sectionmarks import find_markers as _find_all
@@ -68,7 +69,7 @@ def parse_sections(text: str, toc: Toc) -> tuple[Section, ...]:
     """Build the section tree of a normalized agreement text."""
     nodes: list[_Node] = []
     body_start = toc.end if toc.end else 0
-    witness = _WITNESS.search(text, body_start)
+    witness = next(finditer_lines(_WITNESS, text, ("witness",), body_start), None)
     body_end = witness.start() if witness else len(text)
     attachments = [m for m in _ATTACHMENT.finditer(text, witness.end() if witness else body_start)]
     if not witness and attachments:

@@ -161,6 +161,8 @@ class UseFinder:
         if not self._keys:
             return out
         keys = self._keys
+        cache = self._cache
+        append = out.append
         for run_start, run_end in runs:
             phrase = text[run_start:run_end]
             if (
@@ -169,17 +171,21 @@ class UseFinder:
                 and "\t" not in phrase
                 and "'" not in phrase
             ):
-                folded, cut = _fold(phrase)
+                if "\u2019" in phrase:
+                    folded, cut = _fold(phrase)
+                else:
+                    folded, cut = phrase.casefold(), 0
                 key = keys.get(folded)
                 if key is not None:
-                    out.append((key, run_start, run_end - cut))
+                    append((key, run_start, run_end - cut))
                 continue
-            found = self._cache.get(phrase)
+            found = cache.get(phrase)
             if found is None:
                 found = []
                 self._match_run(0, phrase, found)
-                self._cache[phrase] = found
-            out.extend((key, run_start + start, run_start + end) for key, start, end in found)
+                cache[phrase] = found
+            for key, start, end in found:
+                append((key, run_start + start, run_start + end))
         return out
 
     def _match_run(self, offset: int, phrase: str, out: list[tuple[str, int, int]]) -> None:
@@ -198,9 +204,10 @@ class UseFinder:
             at = phrase.index(word, pos)
             positions.append(at)
             pos = at + len(word)
+        folds = [_fold_folded(w) for w in lowered]
         i = 0
         while i < count:
-            first, _ = _fold(words[i])
+            first = folds[i][0]
             if first not in starts and lowered[i] not in starts:
                 i += 1
                 continue
@@ -210,7 +217,7 @@ class UseFinder:
             parts: list[str] = []
             j = i
             while j < count:
-                bare, cut = _fold(words[j])
+                bare, cut = folds[j]
                 whole = lowered[j]
                 if cut:
                     joined_whole = " ".join([*parts, whole])
@@ -239,7 +246,11 @@ class UseFinder:
 
 def _fold(word: str) -> tuple[str, int]:
     """A word folded for lookup, and how many possessive characters were cut from it."""
-    folded = word.casefold()
+    return _fold_folded(word.casefold())
+
+
+def _fold_folded(folded: str) -> tuple[str, int]:
+    """:func:`_fold` of a word already case folded."""
     if folded.endswith(("'s", "\u2019s")):
         return folded[:-2], 2
     if folded.endswith(("'", "\u2019")):

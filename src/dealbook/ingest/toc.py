@@ -17,6 +17,8 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from dealbook.ingest.scan import finditer_lines
+
 _TOC_TITLE = re.compile(
     r"^[ \t]*(?:TABLE[ \t]+OF[ \t]+CONTENTS|Table[ \t]+of[ \t]+Contents|INDEX)[ \t]*$", re.M
 )
@@ -59,7 +61,7 @@ class Toc:
 
 def find_toc(text: str) -> Toc:
     """Find the table of contents and the schedule/exhibit lists that follow it."""
-    title = _TOC_TITLE.search(text)
+    title = next(finditer_lines(_TOC_TITLE, text, ("table", "index")), None)
     if title is None:
         return Toc(start=0, end=0)
     entries: list[TocEntry] = []

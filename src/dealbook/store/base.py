@@ -1,6 +1,6 @@
 """The store interface: import, export and verify the ledger of a deal; list stored deals.
 
-Any backend (SQLite here; PostgreSQL can implement the same protocol) keeps each deal's
+Any backend (:mod:`~dealbook.store.sqlite`, :mod:`~dealbook.store.postgres`) keeps each deal's
 history as the hash chain of :mod:`dealbook.store.chain`, imports in one transaction
 (nothing is written when anything is wrong), and never edits a stored entry.
 """
@@ -8,7 +8,9 @@ history as the hash chain of :mod:`dealbook.store.chain`, imports in one transac
 from __future__ import annotations
 
 import dataclasses
+from types import TracebackType
 from typing import Protocol
+from typing import Self
 
 from dealbook.core.diagnostics import Diagnostic
 from dealbook.core.diagnostics import has_errors
@@ -17,6 +19,15 @@ from dealbook.ledger.events import Ledger
 
 class DealNotStored(LookupError):
     """Raised by :meth:`Store.export_ledger` for a deal the store does not hold."""
+
+
+class StoreUnavailable(RuntimeError):
+    """Raised when a store cannot be opened (driver missing, server unreachable); one line."""
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+        """What to do about it."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -78,4 +89,17 @@ class Store(Protocol):
 
     def close(self) -> None:
         """Release the connection."""
+        ...
+
+    def __enter__(self) -> Self:
+        """Use the store in a ``with`` block; it closes at the end."""
+        ...
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        """Close the store."""
         ...

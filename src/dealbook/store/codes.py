@@ -22,6 +22,12 @@ CODES = registry(
         fix="Import the deal's ledger first (`dealbook db import LEDGER`); `dealbook db list` shows stored deals.",
     ),
     CodeDoc(
+        code="STORE-UNAVAILABLE",
+        severity=E,
+        summary="The database cannot be opened: the PostgreSQL server cannot be reached or refuses the connection, or the PostgreSQL driver is not installed.",
+        fix="Check the `--db` URL (`postgresql://user@host:port/dbname`) and that the server runs; install the driver with `pip install 'dealbook[postgres]'`.",
+    ),
+    CodeDoc(
         code="STORE-HASH-MISMATCH",
         severity=E,
         summary="A stored entry's content no longer matches its hash: it was edited outside dealbook.",

@@ -70,12 +70,16 @@ class Conventions:
     escrow_shares_outstanding: bool = True
     topup_rounding: Literal["up", "exact"] = "up"
     closing_window: Literal["both", "5-business-days", "5-days"] = "both"
+    default_interest_clause: Literal["art-vi", "sec-5.2"] = "art-vi"
+    """HYT default interest: Art. VI (15% compounded annually) or §5.2 (15% simple); M-DEF-4 IQ (1)."""
     est_reading: Literal["prevailing-eastern", "est-literal"] = "prevailing-eastern"
     additional_instruments: Literal["funding-date-instruments", "ignore"] = (
         "funding-date-instruments"
     )
     short_sale_window: Literal["include-sale-day", "literal"] = "include-sale-day"
     registration_insufficiency_multiple: Literal["1x", "2x"] = "1x"
+    cap_excess: Literal["cut", "refuse"] = "cut"
+    """A conversion beyond an ownership cap is cut to the cap (default) or refused whole."""
     notes: tuple[ConventionNote, ...] = ()
 
 
@@ -110,9 +114,11 @@ READING_KEYS: dict[str, str] = {
     "hyt.escrow_outstanding": "escrow_shares_outstanding",
     "hyt.topup_rounding": "topup_rounding",
     "hyt.closing_window": "closing_window",
+    "hyt.default_interest": "default_interest_clause",
     "hyt.short_sale_window": "short_sale_window",
     "tz.est_literal": "est_reading",
     "ins.additional_instruments": "additional_instruments",
+    "cap.excess": "cap_excess",
 }
 """Assumption-register keys (spec Appendix A style) mapped to :class:`Conventions` fields."""
 

@@ -23,6 +23,7 @@ from dealbook.ingest.model import Definition
 from dealbook.ingest.model import DefinitionForm
 from dealbook.ingest.model import SectionKind
 from dealbook.ingest.model import TermUse
+from dealbook.ingest.model import term_uses
 from dealbook.ingest.terms import UseFinder
 from dealbook.ingest.terms import term_key
 
@@ -134,7 +135,7 @@ def build_deal(docs: Iterable[Document]) -> Deal:
             continue
         finder = finder or UseFinder(terms)
         found = finder.find_in_runs(doc.text, doc.runs)
-        uses[doc.doc_id] = tuple(TermUse(key=k, start=s, end=e) for k, s, e in found)
+        uses[doc.doc_id] = term_uses(found)
     return Deal(
         docs=documents,
         defined=dict(defined),

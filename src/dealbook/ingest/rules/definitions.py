@@ -48,7 +48,9 @@ def check_unused_terms(deal: Deal) -> Iterator[Diagnostic]:
     for doc in deal.docs:
         headings = _headings(doc)
         for use in deal.uses[doc.doc_id]:
-            if (doc.doc_id, use.start) in spans.get(use.key, set()) or _inside(headings, use.start):
+            if use.key in used:
+                continue
+            if (doc.doc_id, use.start) in spans.get(use.key, ()) or _inside(headings, use.start):
                 continue
             used.add(use.key)
     for key, entries in deal.defined.items():

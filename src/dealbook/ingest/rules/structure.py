@@ -24,10 +24,10 @@ from dealbook.ingest.model import SectionKind
 from dealbook.ingest.normalize import RepairKind
 from dealbook.ingest.rules.context import Deal
 from dealbook.ingest.rules.context import diagnostic
+from dealbook.ingest.scan import find_any
 from dealbook.ingest.sectionmarks import roman_value
 from dealbook.ingest.xrefs import section_key
 
-_PARENS = re.compile(r"[()]")
 _LIST_CLOSER = re.compile(r"(?:^|[\s(])[a-zA-Z0-9]{1,4}$")
 _PLACEHOLDER = re.compile(
     r"\[\s*(?:_{2,}|\.{3,}|\u2022|\u25cf|\*{1,3}|(?i:insert|tbd|to\s+come|name|date|amount|number)[^\]\n]{0,40}|\s)\s*\]"
@@ -194,9 +194,8 @@ def check_parentheses(deal: Deal) -> Iterator[Diagnostic]:
 def _parens(doc: Document, section: Section, start: int, end: int) -> Iterator[Diagnostic]:
     stack: list[int] = []
     text = doc.text
-    for match in _PARENS.finditer(text, start, end):
-        at = match.start()
-        if match.group(0) == "(":
+    for at in find_any(text, "()", start, end):
+        if text[at] == "(":
             stack.append(at)
         elif stack:
             stack.pop()

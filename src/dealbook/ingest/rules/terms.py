@@ -71,6 +71,9 @@ _SENTENCE_END = re.compile(r'(?:[.:;!?]["\')]?|\n[ \t]*\n|\(\s*[a-zA-Z0-9]{1,4}\
 _MAX_PER_TERM = 4
 _JOIN = frozenset(("and", "of", "&"))
 _Word = tuple[int, int, str, bool]
+_NONSPACE = re.compile(r"\S+")
+_POSSESSIVES = ("'s", "\u2019s")
+_APOSTROPHES = ("'", "\u2019")
 
 
 class _Terms:
@@ -99,6 +102,8 @@ class _Terms:
         self.keys = self.defined | set(self.external)
         self.folded = {k: frozenset(k.split()) for k in self.defined}
         self.cache: dict[str, bool] = {}
+        self.known_phrases: dict[str, bool] = {}
+        self.phrases: dict[str, list[list[_Word]]] = {}
         self.segments: dict[tuple[str, bool], tuple[tuple[list[_Word], int], ...]] = {}
 
     def known(self, key: str) -> bool:
@@ -200,13 +205,14 @@ def _segments(
     deal: Deal, terms: _Terms, run: str, *, sentence_start: bool
 ) -> tuple[tuple[list[_Word], int], ...]:
     """Uncovered segments of a run of capitalized words (offsets relative to the run)."""
-    return tuple(
-        (candidate, head)
-        for index, phrase in enumerate(_split_possessives(_words(run, 0, len(run))))
-        for candidate, head in _uncovered(
-            deal, terms, phrase, sentence_start=sentence_start and index == 0
-        )
-    )
+    phrases = terms.phrases.get(run)
+    if phrases is None:
+        phrases = _split_possessives(_words(run, 0, len(run)))
+        terms.phrases[run] = phrases
+    out: list[tuple[list[_Word], int]] = []
+    for index, phrase in enumerate(phrases):
+        out.extend(_uncovered(deal, terms, phrase, sentence_start=sentence_start and index == 0))
+    return tuple(out)
 
 
 def _tabular(text: str, at: int) -> bool:
@@ -224,13 +230,13 @@ def _upper(phrase: str) -> bool:
 def _words(text: str, start: int, end: int) -> list[_Word]:
     """The words of a run: (start, end, word without possessive, possessive?)."""
     out: list[_Word] = []
-    for match in re.finditer(r"\S+", text[start:end]):
+    for match in _NONSPACE.finditer(text[start:end]):
         word = match.group(0)
-        cut = (
-            2 if word.endswith(("'s", "\u2019s")) else (1 if word.endswith(("'", "\u2019")) else 0)
-        )
-        bare = word[: len(word) - cut] if cut else word
-        out.append((start + match.start(), start + match.end() - cut, bare, bool(cut)))
+        if word[-1] in _APOSTROPHES or word.endswith(_POSSESSIVES):
+            cut = 2 if word.endswith(_POSSESSIVES) else 1
+            out.append((start + match.start(), start + match.end() - cut, word[:-cut], True))
+        else:
+            out.append((start + match.start(), start + match.end(), word, False))
     return out
 
 
@@ -250,11 +256,15 @@ def _is_known(deal: Deal, terms: _Terms, phrase: str) -> bool:
     A single generic word ("Escrow") does not cover a word of a longer name, so that
     "Initial Escrow Shares" is judged as a whole.
     """
+    known = terms.known_phrases.get(phrase)
+    if known is not None:
+        return known
     key = term_key(phrase)
     cached = terms.cache.get(key)
     if cached is None:
         cached = terms.known(key) or key in terms.introduced or (" " in key and is_generic(phrase))
         terms.cache[key] = cached
+    terms.known_phrases[phrase] = cached
     return cached
 
 
@@ -267,26 +277,29 @@ def _uncovered(
     that the segment modifies ("Additional" + "Debentures": head 1), or 0.
     """
     count = len(words)
+    bare = [w[2] for w in words]
+    lows = [b.lower() for b in bare]
+    small = [low in SMALL_WORDS for low in lows]
     covered = [0] * count
     i = 0
     while i < count:
-        token = words[i][2]
-        low = token.lower()
-        if low in SMALL_WORDS or len(token) == 1:
+        if small[i] or len(bare[i]) == 1:
             covered[i] = -1
             i += 1
             continue
         for j in range(min(count, i + 7), i, -1):
-            if words[j - 1][2].lower() in SMALL_WORDS:
+            if small[j - 1]:
                 continue
-            if _is_known(deal, terms, " ".join(w[2] for w in words[i:j])):
+            if _is_known(deal, terms, " ".join(bare[i:j])):
                 covered[i:j] = [j - i] * (j - i)
                 i = j
                 break
         else:
-            if i == 0 and (low in STARTERS or sentence_start):
+            if i == 0 and (lows[i] in STARTERS or sentence_start):
                 covered[i] = -1
             i += 1
+    if 0 not in covered:
+        return
     i = 0
     while i < count:
         if covered[i] != 0:
@@ -294,15 +307,14 @@ def _uncovered(
             continue
         j = i
         while j < count and (
-            covered[j] == 0
-            or (words[j][2].lower() in _JOIN and j + 1 < count and covered[j + 1] == 0)
+            covered[j] == 0 or (lows[j] in _JOIN and j + 1 < count and covered[j + 1] == 0)
         ):
             j += 1
         head = 0
         if (
             j < count
             and covered[j] > 0
-            and terms.known(term_key(" ".join(w[2] for w in words[j : j + covered[j]])))
+            and terms.known(term_key(" ".join(bare[j : j + covered[j]])))
         ):
             head = covered[j]
         yield words[i : j + head], head

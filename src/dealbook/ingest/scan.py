@@ -1,0 +1,119 @@
+"""Fast scanning: find a pattern's matches by trying it only where a literal says it can start.
+
+A regular expression that starts with a character class or an alternation is tried by
+``re`` at every position of an agreement (about 100,000 per document). Most patterns of
+this package can only start at a few literal needles ("%", "Section", a line opening
+with "If"); :func:`find_all` finds those with the string search of ``str.find`` and
+:func:`anchored_finditer` tries the pattern only there. The matches are exactly those
+of ``pattern.finditer`` as long as the candidate positions include every position where
+a match can start (and the pattern cannot match the empty string).
+
+>>> import re
+>>> pattern = re.compile(r"%|[pP]ercent")
+>>> text = "five percent (5%) per annum"
+>>> starts = find_all(text, "%") + find_all(text, "per") + find_all(text, "Per")
+>>> [m.group(0) for m in anchored_finditer(pattern, text, starts)]
+['percent', '%']
+>>> [m.group(0) for m in anchored_finditer(pattern, text, starts)] == pattern.findall(text)
+True
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from collections.abc import Iterator
+
+
+def find_all(text: str, needle: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Every position of ``needle`` in ``text[start:end]`` (overlapping hits included)."""
+    out: list[int] = []
+    stop = len(text) if end is None else end
+    at = text.find(needle, start, stop)
+    while at >= 0:
+        out.append(at)
+        at = text.find(needle, at + 1, stop)
+    return out
+
+
+def find_any(
+    text: str, needles: Iterable[str], start: int = 0, end: int | None = None
+) -> list[int]:
+    """Every position of any of ``needles``, sorted, without duplicates."""
+    found: set[int] = set()
+    for needle in needles:
+        if needle in text:
+            found.update(find_all(text, needle, start, end))
+    return sorted(found)
+
+
+def lines_with(text: str, positions: Iterable[int]) -> list[int]:
+    """The starts of the lines holding ``positions``, sorted, without duplicates."""
+    return sorted({text.rfind("\n", 0, at) + 1 for at in positions})
+
+
+def finditer_lines(
+    pattern: re.Pattern[str],
+    text: str,
+    needles: Iterable[str],
+    pos: int = 0,
+    endpos: int | None = None,
+) -> Iterator[re.Match[str]]:
+    """``pattern.finditer(text, pos, endpos)`` for a pattern that matches only at line starts.
+
+    Every match must start at the start of a line (``^`` under ``re.MULTILINE``) whose
+    text contains one of ``needles`` (lower case; found in any letter case). On ASCII
+    text only those lines are tried; other text is scanned by ``pattern.finditer``.
+    """
+    if not text.isascii():
+        yield from pattern.finditer(text, pos, len(text) if endpos is None else endpos)
+        return
+    low = text.lower()
+    hits = [at for needle in needles for at in find_all(low, needle, pos, endpos)]
+    yield from anchored_finditer(pattern, text, lines_with(text, hits), pos, endpos)
+
+
+def line_starts_of(text: str, positions: Iterable[int], *, indent: str = " \t") -> list[int]:
+    """The starts of the lines on which a position is preceded only by ``indent`` characters."""
+    out: set[int] = set()
+    for at in positions:
+        line_start = text.rfind("\n", 0, at) + 1
+        if not text[line_start:at].strip(indent):
+            out.add(line_start)
+    return sorted(out)
+
+
+def anchored_finditer(
+    pattern: re.Pattern[str],
+    text: str,
+    starts: Iterable[int],
+    pos: int = 0,
+    endpos: int | None = None,
+) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text, pos, endpos)`` finds, trying only ``starts``.
+
+    ``starts`` must be sorted and include every position where a match can start; the
+    pattern must not match the empty string.
+    """
+    stop = len(text) if endpos is None else endpos
+    cursor = pos
+    for at in starts:
+        if at < cursor:
+            continue
+        if at >= stop:
+            break
+        match = pattern.match(text, at, stop)
+        if match is not None and match.end() > at:
+            yield match
+            cursor = match.end()
+
+
+def anchored_search(
+    pattern: re.Pattern[str],
+    text: str,
+    starts: Iterable[int],
+    pos: int = 0,
+    endpos: int | None = None,
+) -> re.Match[str] | None:
+    """The match ``pattern.search(text, pos, endpos)`` finds, trying only ``starts``."""
+    return next(anchored_finditer(pattern, text, starts, pos, endpos), None)

@@ -1,0 +1,339 @@
+"""The PostgreSQL store: the same tables, chain and behaviour as the SQLite store, for teams.
+
+Selected by a ``postgresql://`` (or ``postgres://``) URL (see :mod:`dealbook.store.target`)
+and driven by ``psycopg`` 3, installed with the ``postgres`` extra
+(``pip install 'dealbook[postgres]'``).
+
+Schema changes live in ``store/migrations/pg_NNNN_name.sql`` (PostgreSQL dialect; the
+plain ``NNNN_name.sql`` files are SQLite's). Each migration runs in its own transaction,
+under a transaction-level advisory lock so that two clients opening a new database at
+once do not race, and is recorded in ``schema_migrations``. A database that is already up
+to date is only read, so read-only roles can ``list``, ``export`` and ``verify``.
+
+Every import is one transaction that first takes an advisory lock on its deal, so two
+team members importing the same deal at once are serialised (the second sees the first's
+entries and appends after them, or is refused). Any problem or exception rolls back and
+leaves the database as it was. Reads that span several statements (export, verify) run in
+one ``REPEATABLE READ READ ONLY`` transaction, so they see one consistent snapshot.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from types import TracebackType
+
+import psycopg
+
+from dealbook.core.diagnostics import Diagnostic
+from dealbook.core.diagnostics import Severity
+from dealbook.core.source import SourceSpan
+from dealbook.ledger.events import Event
+from dealbook.ledger.events import Ledger
+from dealbook.ledger.events import PricePoint
+from dealbook.store.base import DealNotStored
+from dealbook.store.base import DealSummary
+from dealbook.store.base import ImportResult
+from dealbook.store.chain import EVENT
+from dealbook.store.chain import PRICE
+from dealbook.store.chain import StoredEntry
+from dealbook.store.chain import decode
+from dealbook.store.chain import entry_hash
+from dealbook.store.chain import genesis_hash
+from dealbook.store.chain import plan_append
+from dealbook.store.chain import verify_chain
+from dealbook.store.sqlite import Migration
+from dealbook.store.target import redact_url
+
+_MIGRATION_NAME = re.compile(r"^pg_(\d{4})_([a-z0-9_]+)\.sql$")
+_BOOTSTRAP = """CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    sha256     TEXT NOT NULL,
+    applied_at TIMESTAMPTZ NOT NULL
+)"""
+_MIGRATION_LOCK = "dealbook-schema-migrations"
+
+
+def bundled_migrations() -> list[Migration]:
+    """The PostgreSQL migrations shipped in ``dealbook/store/migrations``, in version order."""
+    folder = resources.files("dealbook.store").joinpath("migrations")
+    found: list[Migration] = []
+    for item in folder.iterdir():
+        match = _MIGRATION_NAME.match(item.name)
+        if match:
+            found.append(
+                Migration(
+                    version=int(match.group(1)),
+                    name=match.group(2),
+                    sql=item.read_text(encoding="utf-8"),
+                )
+            )
+    return sorted(found, key=lambda m: m.version)
+
+
+def lock_key(name: str) -> int:
+    """A stable signed 64-bit advisory-lock key for a name.
+
+    >>> lock_key("dealbook-import:insynq-2002") == lock_key("dealbook-import:insynq-2002")
+    True
+    >>> -(2**63) <= lock_key("x") < 2**63
+    True
+    """
+    return int.from_bytes(hashlib.sha256(name.encode("utf-8")).digest()[:8], "big", signed=True)
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+class PostgresStore:
+    """A :class:`~dealbook.store.base.Store` in a PostgreSQL database, given by a URL."""
+
+    def __init__(
+        self,
+        url: str,
+        *,
+        migrations: list[Migration] | None = None,
+        clock: Callable[[], dt.datetime] = _utc_now,
+        connect_timeout: int = 10,
+    ) -> None:
+        self._location = redact_url(url)
+        self._clock = clock
+        self._db = psycopg.connect(url, autocommit=True, connect_timeout=connect_timeout)
+        try:
+            self.applied = self.migrate(bundled_migrations() if migrations is None else migrations)
+            """Versions of the migrations this connection applied (empty when up to date)."""
+        except BaseException:
+            self._db.close()
+            raise
+
+    @property
+    def location(self) -> str:
+        """The database URL, without its password."""
+        return self._location
+
+    def __enter__(self) -> PostgresStore:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
+
+    def migrate(self, migrations: list[Migration]) -> tuple[int, ...]:
+        """Apply the migrations not yet recorded, each in its own transaction."""
+        if not {m.version for m in migrations} - set(self._recorded()):
+            return ()
+        applied: list[int] = []
+        for migration in migrations:
+            with self._db.transaction():
+                self._db.execute("SELECT pg_advisory_xact_lock(%s)", (lock_key(_MIGRATION_LOCK),))
+                self._db.execute(_BOOTSTRAP)
+                done = self._db.execute(
+                    "SELECT 1 FROM schema_migrations WHERE version = %s", (migration.version,)
+                ).fetchone()
+                if done is None:
+                    # No parameters: psycopg sends the whole file as one simple query,
+                    # so function bodies and several statements need no splitting.
+                    self._db.execute(migration.sql.encode("utf-8"))
+                    self._db.execute(
+                        "INSERT INTO schema_migrations (version, name, sha256, applied_at) VALUES (%s, %s, %s, %s)",
+                        (migration.version, migration.name, migration.sha256, self._clock()),
+                    )
+                    applied.append(migration.version)
+        return tuple(applied)
+
+    def _recorded(self) -> list[int]:
+        row = self._db.execute("SELECT to_regclass('schema_migrations') IS NOT NULL").fetchone()
+        if row is None or not row[0]:
+            return []
+        return [int(r[0]) for r in self._db.execute("SELECT version FROM schema_migrations")]
+
+    def schema_versions(self) -> list[tuple[int, str]]:
+        """The recorded migrations, ``(version, name)``, in order."""
+        return [
+            (int(v), str(n))
+            for v, n in self._db.execute(
+                "SELECT version, name FROM schema_migrations ORDER BY version"
+            )
+        ]
+
+    def import_ledger(
+        self, ledger: Ledger, source_text: str = "", *, source_name: str = ""
+    ) -> ImportResult:
+        """Append the ledger's new events and prices in one transaction, or write nothing."""
+        with self._db.transaction() as transaction:
+            self._db.execute(
+                "SELECT pg_advisory_xact_lock(%s)", (lock_key(f"dealbook-import:{ledger.deal}"),)
+            )
+            result = self._import(ledger, source_text, source_name or ledger.source)
+            if not result.ok:
+                raise psycopg.Rollback(transaction)
+        return result
+
+    def _import(self, ledger: Ledger, source_text: str, source_name: str) -> ImportResult:
+        stored = self._entries(ledger.deal)
+        plan = plan_append(ledger, stored)
+        if plan.diagnostics:
+            return ImportResult(deal=ledger.deal, diagnostics=plan.diagnostics)
+        head = stored[-1].hash if stored else genesis_hash(ledger.deal)
+        old_events = sum(1 for entry in stored if entry.kind == EVENT)
+        old_prices = len(stored) - old_events
+        new = [(EVENT, body) for body in plan.events] + [(PRICE, body) for body in plan.prices]
+        if new:
+            self._db.execute(
+                "INSERT INTO deals (deal_id, entry_count, head_hash) VALUES (%s, 0, %s) ON CONFLICT (deal_id) DO NOTHING",
+                (ledger.deal, head),
+            )
+            row = self._db.execute(
+                "INSERT INTO imports (deal_id, source_name, source_sha256, source_text, imported_at, added_events, added_prices)"
+                " VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING import_id",
+                (
+                    ledger.deal,
+                    source_name,
+                    hashlib.sha256(source_text.encode("utf-8")).hexdigest(),
+                    source_text,
+                    self._clock(),
+                    len(plan.events),
+                    len(plan.prices),
+                ),
+            ).fetchone()
+            import_id = None if row is None else int(row[0])
+            seq = len(stored)
+            for kind, body in new:
+                seq += 1
+                digest = entry_hash(head, body)
+                self._insert_entry(ledger.deal, seq, kind, body, head, digest, import_id)
+                head = digest
+            self._db.execute(
+                "UPDATE deals SET entry_count = %s, head_hash = %s WHERE deal_id = %s",
+                (seq, head, ledger.deal),
+            )
+        return ImportResult(
+            deal=ledger.deal,
+            added_events=len(plan.events),
+            added_prices=len(plan.prices),
+            events=old_events + len(plan.events),
+            prices=old_prices + len(plan.prices),
+            head_hash=head,
+        )
+
+    def _insert_entry(
+        self,
+        deal_id: str,
+        seq: int,
+        kind: str,
+        body: str,
+        prev_hash: str,
+        digest: str,
+        import_id: int | None,
+    ) -> None:
+        self._db.execute(
+            "INSERT INTO entries (deal_id, seq, kind, body, prev_hash, hash, import_id) VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            (deal_id, seq, kind, body, prev_hash, digest, import_id),
+        )
+
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        with self._db.transaction():
+            self._db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
+            yield
+
+    def export_ledger(self, deal_id: str) -> Ledger:
+        """The stored ledger of a deal (raises :class:`DealNotStored`; ``ValueError`` if corrupt)."""
+        with self._snapshot():
+            if self._head(deal_id) is None:
+                raise DealNotStored(deal_id)
+            stored = self._entries(deal_id)
+        events: list[Event] = []
+        prices: list[PricePoint] = []
+        spans: list[SourceSpan] = []
+        price_spans: list[SourceSpan] = []
+        for entry in stored:
+            value = decode(entry.body)
+            if isinstance(value, PricePoint):
+                prices.append(value)
+                price_spans.append(self._span(deal_id, entry.seq))
+            else:
+                events.append(value)
+                spans.append(self._span(deal_id, entry.seq))
+        return Ledger(
+            deal=deal_id,
+            events=tuple(events),
+            prices=tuple(prices),
+            source=f"{self._location}#{deal_id}",
+            spans=tuple(spans),
+            price_spans=tuple(price_spans),
+        )
+
+    def verify(self, deal_id: str) -> list[Diagnostic]:
+        """Every break in the stored history of a deal (empty when intact)."""
+        with self._snapshot():
+            head = self._head(deal_id)
+            stored = [] if head is None else self._entries(deal_id)
+        if head is None:
+            known = ", ".join(summary.deal for summary in self.list_deals()) or "none"
+            return [
+                Diagnostic(
+                    code="STORE-UNKNOWN-DEAL",
+                    severity=Severity.ERROR,
+                    message=f"no stored ledger for deal {deal_id!r} (stored: {known})",
+                    span=self._span(deal_id, 1),
+                    hint="import its ledger first: dealbook db import LEDGER",
+                )
+            ]
+        return verify_chain(deal_id, stored, head, lambda seq: self._span(deal_id, seq))
+
+    def list_deals(self) -> list[DealSummary]:
+        """Every stored deal, by id."""
+        rows = self._db.execute(
+            "SELECT d.deal_id, d.head_hash,"
+            " (SELECT COUNT(*) FROM entries e WHERE e.deal_id = d.deal_id AND e.kind = 'event'),"
+            " (SELECT COUNT(*) FROM entries e WHERE e.deal_id = d.deal_id AND e.kind = 'price'),"
+            " (SELECT COUNT(*) FROM imports i WHERE i.deal_id = d.deal_id)"
+            ' FROM deals d ORDER BY d.deal_id COLLATE "C"'
+        ).fetchall()
+        return [
+            DealSummary(
+                deal=str(r[0]),
+                head_hash=str(r[1]),
+                events=int(r[2]),
+                prices=int(r[3]),
+                imports=int(r[4]),
+            )
+            for r in rows
+        ]
+
+    def _head(self, deal_id: str) -> tuple[int, str] | None:
+        row = self._db.execute(
+            "SELECT entry_count, head_hash FROM deals WHERE deal_id = %s", (deal_id,)
+        ).fetchone()
+        return None if row is None else (int(row[0]), str(row[1]))
+
+    def _entries(self, deal_id: str) -> list[StoredEntry]:
+        rows = self._db.execute(
+            "SELECT seq, kind, body, prev_hash, hash FROM entries WHERE deal_id = %s ORDER BY seq",
+            (deal_id,),
+        ).fetchall()
+        return [
+            StoredEntry(
+                seq=int(r[0]), kind=str(r[1]), body=str(r[2]), prev_hash=str(r[3]), hash=str(r[4])
+            )
+            for r in rows
+        ]
+
+    def _span(self, deal_id: str, seq: int) -> SourceSpan:
+        return SourceSpan(path=f"{self._location}#{deal_id}", line=seq, col=1)
