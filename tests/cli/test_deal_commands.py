@@ -56,4 +56,15 @@ def test_demo_prints_three_deals() -> None:
     result = runner.invoke(build_app(), ["demo"])
     assert result.exit_code == 0
     headers = [line.split(":")[0] for line in result.stdout.splitlines() if line.startswith("== ")]
-    assert headers == ["== insynq-2002", "== amnis-2003", "== hytech-2003"]
+    assert headers == [
+        "== insynq-2002",
+        "== Replay of the bundled example ledger (26 events) ==",
+        "== amnis-2003",
+        "== Replay of the bundled example ledger (14 events) ==",
+        "== hytech-2003",
+        "== Replay of the bundled example ledger (15 events) ==",
+    ]
+    # Each replay runs to its ledger's last event and prints its status.
+    assert "insynq-2002 as of 2004-01-08" in result.stdout
+    assert "amnis-2003 as of 2003-11-28" in result.stdout
+    assert "hytech-2003 as of 2003-09-18" in result.stdout

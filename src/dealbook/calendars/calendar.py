@@ -35,8 +35,8 @@ import calendar as stdlib_calendar
 import dataclasses
 from collections.abc import Callable
 from collections.abc import Iterable
-from typing import Protocol
 from datetime import date
+from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt

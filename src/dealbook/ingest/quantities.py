@@ -26,6 +26,7 @@ from dealbook.ingest.model import QuantityKind
 from dealbook.ingest.numwords import is_number_word
 from dealbook.ingest.numwords import words_value
 from dealbook.ingest.scan import anchored_finditer
+from dealbook.ingest.scan import find_all
 from dealbook.ingest.scan import find_any
 
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -326,9 +327,7 @@ def _shares(text: str) -> list[Quantity]:
 
 def _durations(text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    starts = sorted(
-        a for needle in _UNIT_NEEDLES if needle in text for a in _find_all(text, needle)
-    )
+    starts = sorted(a for needle in _UNIT_NEEDLES for a in find_all(text, needle))
     for at in starts:
         if at and text[at - 1].isalpha():
             continue
@@ -411,7 +410,7 @@ def _dates(text: str) -> list[Quantity]:
 
 def _times(text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    anchors = sorted(a for hint in _TIME_HINTS if hint in text for a in _find_all(text, hint))
+    anchors = sorted(a for hint in _TIME_HINTS for a in find_all(text, hint))
     if not anchors:
         return out
     seen: set[int] = set()
@@ -433,16 +432,6 @@ def _times(text: str) -> list[Quantity]:
                 zone=zone,
             )
         )
-    return out
-
-
-def _find_all(text: str, needle: str) -> list[int]:
-    """Every position of ``needle`` in ``text`` (plain substring search)."""
-    out: list[int] = []
-    at = text.find(needle)
-    while at >= 0:
-        out.append(at)
-        at = text.find(needle, at + 1)
     return out
 
 

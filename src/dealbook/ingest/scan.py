@@ -20,20 +20,36 @@ True
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from collections.abc import Iterator
 
 
 def find_all(text: str, needle: str, start: int = 0, end: int | None = None) -> list[int]:
-    """Every position of ``needle`` in ``text[start:end]`` (overlapping hits included)."""
-    out: list[int] = []
+    """Every position of ``needle`` in ``text[start:end]`` (overlapping hits included).
+
+    A needle of several characters that cannot overlap itself is found by a compiled
+    literal pattern, whose search ``re`` runs faster than repeated ``str.find`` calls.
+    """
     stop = len(text) if end is None else end
+    literal = _literal(needle) if len(needle) > 1 else None
+    if literal is not None:
+        return [match.start() for match in literal.finditer(text, start, stop)]
+    out: list[int] = []
     at = text.find(needle, start, stop)
     while at >= 0:
         out.append(at)
         at = text.find(needle, at + 1, stop)
     return out
+
+
+@functools.lru_cache(maxsize=256)
+def _literal(needle: str) -> re.Pattern[str] | None:
+    """A pattern finding every occurrence of ``needle``; None if occurrences can overlap."""
+    if any(needle[:k] == needle[-k:] for k in range(1, len(needle))):
+        return None
+    return re.compile(re.escape(needle))
 
 
 def find_any(

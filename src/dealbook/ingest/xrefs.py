@@ -24,26 +24,10 @@ from dealbook.ingest.model import RefTarget
 from dealbook.ingest.model import Resolution
 from dealbook.ingest.model import Section
 from dealbook.ingest.model import SectionKind
-from dealbook.ingest.scan import anchored_finditer
-from dealbook.ingest.scan import find_any
 from dealbook.ingest.sectionmarks import roman_value
 
 _NUM = r"\d{1,4}(?:[A-Za-z](?:-\d{1,3})?)?(?:\.\d{1,2})*(?:\s?\([A-Za-z0-9]{1,5}\))*(?![.\d]\d)"
 _SEP = r"\s*(?:,\s*(?:and|or)?|and|or|through|to|-)\s*"
-_REF_NEEDLES = (
-    "Section",
-    "SECTION",
-    "Article",
-    "ARTICLE",
-    "Exhibit",
-    "EXHIBIT",
-    "Schedule",
-    "SCHEDULE",
-    "Rule",
-    "RULE",
-    "Regulation",
-    "Item",
-)
 _REF = re.compile(
     rf"(?P<word>Sections?|SECTIONS?|Articles?|ARTICLES?|Exhibits?|EXHIBITS?|Schedules?|SCHEDULES?"
     rf"|Rules?|RULES?|Regulations?|Items?)\s+"
@@ -71,7 +55,7 @@ _LOOKALIKE = str.maketrans({"1": "l", "l": "1", "0": "o", "o": "0", "I": "1"})
 def find_xrefs(text: str) -> list[CrossRef]:
     """Every cross-reference in ``text`` with its targets (unresolved)."""
     refs: list[CrossRef] = []
-    for match in anchored_finditer(_REF, text, find_any(text, _REF_NEEDLES)):
+    for match in _REF.finditer(text):
         if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] == "-"):
             continue
         word = match.group("word").lower().rstrip("s")

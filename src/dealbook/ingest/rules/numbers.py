@@ -27,10 +27,14 @@ from dealbook.ingest.model import QuantityKind
 from dealbook.ingest.rules.context import Deal
 from dealbook.ingest.rules.context import diagnostic
 from dealbook.ingest.scan import anchored_finditer
-from dealbook.ingest.scan import find_any
 from dealbook.ingest.terms import term_key
 
-_COMPARE_NEEDLES = ("is", "falls", "exceeds")
+_COMPARE_OPS = (
+    re.compile(r"is\s+(?:below|less|lower|greater|above|more)"),
+    re.compile(r"falls\s+below"),
+    re.compile(r"exceeds"),
+)
+"""The comparisons of :data:`_COMPARE` (after its leading space), each with a literal head."""
 _COMPARE = re.compile(
     r"\s(?P<op>is\s+below|is\s+less\s+than|is\s+lower\s+than|falls\s+below|exceeds|is\s+greater\s+than"
     r"|is\s+above|is\s+more\s+than)\s+the\s+(?P<b>[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)"
@@ -166,7 +170,9 @@ def check_inverted_comparisons(deal: Deal) -> Iterator[Diagnostic]:
     """LOGIC-INVERTED: the same two terms compared both ways within one top-level section."""
     for doc in deal.docs:
         seen: dict[tuple[int, str, str], tuple[str, int]] = {}
-        starts = [at - 1 for at in find_any(doc.text, _COMPARE_NEEDLES) if at]
+        starts = sorted(
+            m.start() - 1 for p in _COMPARE_OPS for m in p.finditer(doc.text) if m.start()
+        )
         for match in anchored_finditer(_COMPARE, doc.text, starts):
             left = _LEFT.search(doc.text, max(0, match.start() - 90), match.start())
             if left is None:

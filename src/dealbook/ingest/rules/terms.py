@@ -205,6 +205,8 @@ def _segments(
     deal: Deal, terms: _Terms, run: str, *, sentence_start: bool
 ) -> tuple[tuple[list[_Word], int], ...]:
     """Uncovered segments of a run of capitalized words (offsets relative to the run)."""
+    if " " not in run and "\n" not in run and "\t" not in run:
+        return _single_segment(deal, terms, run, sentence_start=sentence_start)
     phrases = terms.phrases.get(run)
     if phrases is None:
         phrases = _split_possessives(_words(run, 0, len(run)))
@@ -213,6 +215,28 @@ def _segments(
     for index, phrase in enumerate(phrases):
         out.extend(_uncovered(deal, terms, phrase, sentence_start=sentence_start and index == 0))
     return tuple(out)
+
+
+def _single_segment(
+    deal: Deal, terms: _Terms, word: str, *, sentence_start: bool
+) -> tuple[tuple[list[_Word], int], ...]:
+    """:func:`_segments` of a run of one word (what :func:`_uncovered` makes of it)."""
+    cut = (
+        (2 if word.endswith(_POSSESSIVES) else 1)
+        if word[-1] in _APOSTROPHES or word.endswith(_POSSESSIVES)
+        else 0
+    )
+    bare = word[:-cut] if cut else word
+    low = bare.lower()
+    if (
+        low in SMALL_WORDS
+        or len(bare) == 1
+        or _is_known(deal, terms, bare)
+        or low in STARTERS
+        or sentence_start
+    ):
+        return ()
+    return (([(0, len(word) - cut, bare, bool(cut))], 0),)
 
 
 def _tabular(text: str, at: int) -> bool:

@@ -37,13 +37,13 @@ def test_status_of() -> None:
 
 
 def test_reserve_status_by_hand() -> None:
-    # 2 x ((120,000 + 120,000 x 12% x 95/365) / 0.005 + 240,000) = 49,979,178.08 -> up.
+    # M-RES-1 (no interest): 2 x (120,000 / 0.005 + 240,000) = 48,480,000.
     ctx, book = _run("insynq-reserve-shortfall", date(2002, 12, 31))
     out = reserve.contribute(ctx, book)
     assert out.reserve is not None
-    assert out.reserve.required == 49_979_179
+    assert out.reserve.required == 48_480_000
     assert out.reserve.reserved == 40_000_000
-    assert out.reserve.shortfall == 9_979_179
+    assert out.reserve.shortfall == 8_480_000
     assert out.reserve.headroom == -40_000_000
     assert "reserve" in out.figures
 

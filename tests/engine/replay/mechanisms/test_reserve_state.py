@@ -28,13 +28,13 @@ def _ctx(name: str, as_of: date, readings: dict[str, str] | None = None) -> Repl
 
 
 def test_required_before_the_report_uses_stated_reserve() -> None:
-    # 2002-09-30: 3 days of interest, 120,000 x 12% x 3/365 = 118.3561...;
-    # 2 x ((120,000 + 118.3561) / 0.005 + 240,000) = 48,527,342.4... -> 48,527,343.
+    # Accrued interest is not reserved (M-RES-1): 2 x (120,000 / 0.005 + 240,000)
+    # = 48,480,000, the same on any day until principal or warrants change.
     ctx = _ctx("insynq-reserve-shortfall", date(2002, 9, 30))
     book = fold(ctx, HANDLERS)
     state = reserve_state.reserve_on(ctx, book, date(2002, 9, 30))
     assert state is not None
-    assert state.required.value == 48_527_343
+    assert state.required.value == 48_480_000
     assert state.available == 630_000_000  # as stated in §3(c) (D-INS-5)
 
 

@@ -2,8 +2,9 @@
 
 INS-SPA §4(h), AMN-SPA §4(h) (M-RES-1, M-RES-3), HYT §3.1(d) and Sch. 3.1(c) (M-RES-4).
 The Reserved Amount is ``multiple x`` the shares issuable on full conversion of the
-outstanding principal (and accrued interest, where the Debenture converts interest) at
-the Conversion Price in effect, plus the warrant shares the deal counts. The shares
+outstanding principal at the Conversion Price in effect, plus the warrant shares the deal
+counts; accrued interest is not in it (M-RES-1's formula; only the monthly reserve *list*
+adds a year of interest, M-RES-2). The shares
 available ("Authorized and Reserved Shares") come from the last ``capitalization`` event
 (fields filled forward; before any, the deal's §3(c) capitalization), less the shares
 issued to holders since that report. A deal without a ``reservation`` clause (Hy-Tech)
@@ -28,7 +29,6 @@ from dealbook.core.numbers import exact
 from dealbook.core.numbers import round_shares
 from dealbook.engine.interest import USD
 from dealbook.engine.replay.book import Book
-from dealbook.engine.replay.book import interest_value
 from dealbook.engine.replay.context import ReplayContext
 from dealbook.engine.replay.pricing import conversion_price
 from dealbook.engine.reserve import reserve_list_due
@@ -97,13 +97,7 @@ def required_on(ctx: ReplayContext, book: Book, day: date) -> Figure | None:
         return None
     cp = Fraction(price.price)
     terms = ctx.deal.reservation
-    debenture = ctx.deal.securities.debentures[0].conversion
     principal = book.total_principal_on(day)
-    interest = Fraction(0)
-    if debenture.converts_interest:
-        interest = sum(
-            (Fraction(interest_value(ctx, book, h, day)) for h in book.holders), Fraction(0)
-        )
     warrants = sum(h.warrants_granted - h.warrants_exercised for h in book.holders.values())
     notes = [f"ins.additional_instruments={ctx.conventions.additional_instruments}"]
     if not _counts_additional(ctx):
@@ -111,7 +105,7 @@ def required_on(ctx: ReplayContext, book: Book, day: date) -> Figure | None:
         principal = max(principal - extra_p, Decimal(0))
         warrants = max(warrants - extra_w, 0)
         notes.append("Funding-Date Debentures and Warrants not counted")
-    conv = (Fraction(principal) + interest) / cp
+    conv = Fraction(principal) / cp
     factor = multiple(ctx)
     value = Fraction(factor) * (conv + warrants)
     clauses = tuple(c.ref() for c in terms.cite) if terms else ()
@@ -119,18 +113,17 @@ def required_on(ctx: ReplayContext, book: Book, day: date) -> Figure | None:
         label=f"Reserved Amount on {day}",
         value=round_shares(value, Rounding.UP),
         unit=SHARES,
-        formula=f"{factor} x ((principal + interest) / Conversion Price + warrant shares) "
+        formula=f"{factor} x (principal / Conversion Price + warrant shares) "
         f"= {exact(value)}, rounded up",
         inputs=(
             Figure(label="outstanding principal", value=principal, unit=USD),
-            Figure(label="accrued unpaid interest converted", value=exact(interest), unit=USD),
             price.figure,
             Figure(label="warrant shares outstanding", value=warrants, unit=SHARES),
         ),
         clauses=clauses,
         assumptions=(
             "reserve rounding=up (the covenant is a minimum)",
-            f"interest converts={debenture.converts_interest}",
+            "accrued interest not reserved (M-RES-1)",
             *notes,
         ),
     )
