@@ -20,22 +20,22 @@ import sys
 if sys.path and sys.path[0].endswith("bench"):
     sys.path.pop(0)
 
-import random  # noqa: E402
-import statistics  # noqa: E402
-import time  # noqa: E402
-from collections.abc import Callable  # noqa: E402
-from datetime import date  # noqa: E402
-from datetime import timedelta  # noqa: E402
-from decimal import Decimal  # noqa: E402
+import random
+import statistics
+import time
+from collections.abc import Callable
+from datetime import date
+from datetime import timedelta
+from decimal import Decimal
 
-from dealbook.calendars.conventions import CalendarName  # noqa: E402
-from dealbook.core.diagnostics import has_errors  # noqa: E402
-from dealbook.engine.clock import DealClock  # noqa: E402
-from dealbook.ledger.events import Ledger  # noqa: E402
-from dealbook.loading.bundled import load_bundled  # noqa: E402
-from dealbook.loading.ledger import load_ledger_text  # noqa: E402
-from dealbook.terms.conventions import Conventions  # noqa: E402
-from dealbook.terms.deal import Deal  # noqa: E402
+from dealbook.calendars.conventions import CalendarName
+from dealbook.core.diagnostics import has_errors
+from dealbook.engine.clock import DealClock
+from dealbook.ledger.events import Ledger
+from dealbook.loading.bundled import load_bundled
+from dealbook.loading.ledger import load_ledger_text
+from dealbook.terms.conventions import Conventions
+from dealbook.terms.deal import Deal
 
 TICK = Decimal("0.0001")
 FLOOR = Decimal("0.0010")
@@ -163,9 +163,7 @@ def make_conversion_ledger(
             f"  - {{date: {(day + timedelta(days=2)).isoformat()}, type: shares_delivered, "
             f"holder: {holder}, shares: 1, against: c{k}}}\n"
         )
-    text = (
-        f"dealbook_ledger: 1\ndeal: {deal_id}\nprices:\n{prices}events:\n" + "".join(events)
-    )
+    text = f"dealbook_ledger: 1\ndeal: {deal_id}\nprices:\n{prices}events:\n" + "".join(events)
     ledger, problems = load_ledger_text(text, "bench.ledger.yaml", deal)
     assert ledger is not None and not has_errors(problems), [p.format() for p in problems[:5]]
     return deal, ledger, days[-1]

@@ -169,14 +169,17 @@ def _means(text: str) -> list[Definition]:
 def _open_paren(text: str, close: int, floor: int) -> int:
     """Position of the ``(`` that ``text[close] == ')'`` closes, or -1."""
     depth = 0
-    for pos in range(close, floor - 1, -1):
-        char = text[pos]
-        if char == ")":
+    opening = text.rfind("(", floor, close + 1)
+    closing = text.rfind(")", floor, close + 1)
+    while opening >= 0 or closing >= 0:
+        if closing > opening:
             depth += 1
-        elif char == "(":
+            closing = text.rfind(")", floor, closing)
+        else:
             depth -= 1
             if depth == 0:
-                return pos
+                return opening
+            opening = text.rfind("(", floor, opening)
     return -1
 
 

@@ -26,8 +26,10 @@ from dealbook.ingest.model import QuantityKind
 from dealbook.ingest.numwords import is_number_word
 from dealbook.ingest.numwords import words_value
 from dealbook.ingest.scan import anchored_finditer
+from dealbook.ingest.scan import ascii_lower
 from dealbook.ingest.scan import find_all
 from dealbook.ingest.scan import find_any
+from dealbook.ingest.scan import find_cased
 
 _AMOUNT = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _MONEY = re.compile(rf"\$\s*(?P<n>{_AMOUNT})(?:\s+(?P<scale>million|billion)\b)?", re.IGNORECASE)
@@ -137,11 +139,12 @@ _UNIT_KINDS = {
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in ``text``, ordered by position."""
+    lowered = ascii_lower(text)
     found = [
         *_money(text),
-        *_percents(text),
-        *_shares(text),
-        *_durations(text),
+        *_percents(text, lowered),
+        *_shares(text, lowered),
+        *_durations(text, lowered),
         *_dates(text),
         *_times(text),
     ]
@@ -251,9 +254,9 @@ def _rate_period(text: str, end: int) -> tuple[str, int]:
     return per, found.end()
 
 
-def _percents(text: str) -> list[Quantity]:
+def _percents(text: str, lowered: str | None = None) -> list[Quantity]:
     out: list[Quantity] = []
-    for sign in anchored_finditer(_PERCENT_SIGN, text, find_any(text, _PERCENT_NEEDLES)):
+    for sign in anchored_finditer(_PERCENT_SIGN, text, find_cased(text, _PERCENT_NEEDLES, lowered)):
         match = _PERCENT_NUMBER.search(text, max(0, sign.start() - 24), sign.start())
         if match is None:
             continue
@@ -299,9 +302,9 @@ def _percents(text: str) -> list[Quantity]:
     return out
 
 
-def _shares(text: str) -> list[Quantity]:
+def _shares(text: str, lowered: str | None = None) -> list[Quantity]:
     out: list[Quantity] = []
-    for word in anchored_finditer(_SHARES_WORD, text, find_any(text, _SHARES_NEEDLES)):
+    for word in anchored_finditer(_SHARES_WORD, text, find_cased(text, _SHARES_NEEDLES, lowered)):
         window = max(0, word.start() - 48)
         if _DIGIT.search(text, window, word.start()) is None:
             continue
@@ -325,9 +328,9 @@ def _shares(text: str) -> list[Quantity]:
     return out
 
 
-def _durations(text: str) -> list[Quantity]:
+def _durations(text: str, lowered: str | None = None) -> list[Quantity]:
     out: list[Quantity] = []
-    starts = sorted(a for needle in _UNIT_NEEDLES for a in find_all(text, needle))
+    starts = find_cased(text, _UNIT_NEEDLES, lowered)
     for at in starts:
         if at and text[at - 1].isalpha():
             continue

@@ -63,6 +63,27 @@ def find_any(
     return sorted(found)
 
 
+def ascii_lower(text: str) -> str | None:
+    """``text.lower()`` for ASCII text (same length, same offsets); None for other text."""
+    return text.lower() if text.isascii() else None
+
+
+def find_cased(text: str, needles: Iterable[str], lowered: str | None = None) -> list[int]:
+    """Every position of any of ``needles`` (exact case), sorted, without duplicates.
+
+    ``lowered`` is :func:`ascii_lower` of ``text``: the case variants of a word
+    ("share", "Share", "SHARE") are then found by one search for its lower-case form.
+    """
+    wanted = frozenset(needles)
+    if lowered is None or len(lowered) != len(text):
+        return find_any(text, wanted)
+    found: set[int] = set()
+    for key in sorted({needle.lower() for needle in wanted}):
+        size = len(key)
+        found.update(at for at in find_all(lowered, key) if text[at : at + size] in wanted)
+    return sorted(found)
+
+
 def lines_with(text: str, positions: Iterable[int]) -> list[int]:
     """The starts of the lines holding ``positions``, sorted, without duplicates."""
     return sorted({text.rfind("\n", 0, at) + 1 for at in positions})

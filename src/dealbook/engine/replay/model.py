@@ -85,6 +85,12 @@ class Deadline:
     done_on: date | None = None
     figure: Figure | None = None
     """How ``due`` was computed."""
+    obligation: str | None = None
+    """The id of the deal's dated obligation (``deal.obligations.dated``) this deadline judges.
+
+    Covenants sets it on every ``covenant:`` deadline; a dedicated mechanism sets it for the
+    obligations it owns (:data:`~dealbook.engine.replay.mechanisms.covenant_events.OWNERS`).
+    """
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)

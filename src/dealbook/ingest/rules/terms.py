@@ -119,11 +119,12 @@ def _name_words(deal: Deal) -> frozenset[str]:
     """First words of entity names in the deal ("SunTrust" of "SunTrust Bank"): names, not terms."""
     out: set[str] = set()
     for doc in deal.docs:
+        text = doc.text
         for start, end in doc.runs:
-            phrase = doc.text[start:end]
-            words = phrase.split()
-            if len(words) > 1 and words[-1].rstrip(".,") in _ENTITY_SUFFIXES:
-                out.add(term_key(words[0]))
+            phrase = text[start:end]
+            head_tail = phrase.rsplit(None, 1)
+            if len(head_tail) > 1 and head_tail[1].rstrip(".,") in _ENTITY_SUFFIXES:
+                out.add(term_key(phrase.split(None, 1)[0]))
     return frozenset(out)
 
 
@@ -179,14 +180,17 @@ def _candidates(
     for start, end in doc.runs:
         run = text[start:end]
         plain = terms.segments.get((run, False))
-        if plain is None:
-            skip = run.isupper() or terms.known(term_key(run))
-            plain = () if skip else _segments(deal, terms, run, sentence_start=False)
-            terms.segments[(run, False)] = plain
-        if not plain:
+        if plain is not None and not plain:
             continue  # at a sentence start the segments are a subset of these
         if deal.is_excluded(doc, start) or _tabular(text, start):
             continue
+        if plain is None:
+            # Worked out only where the run is read: headings and notices need none.
+            skip = run.isupper() or terms.known(term_key(run))
+            plain = () if skip else _segments(deal, terms, run, sentence_start=False)
+            terms.segments[(run, False)] = plain
+            if not plain:
+                continue
         segments = plain
         if start == 0 or _SENTENCE_END.search(text, max(0, start - 12), start):
             found = terms.segments.get((run, True))

@@ -31,6 +31,7 @@ from dealbook.core.figure import Figure
 from dealbook.engine.default_damages import cure_deadline
 from dealbook.engine.replay.book import COMPANY
 from dealbook.engine.replay.context import ReplayContext
+from dealbook.engine.replay.mechanisms.ownership import Owned
 from dealbook.ledger.base import NoticeKind
 from dealbook.ledger.base import clause_doc
 from dealbook.ledger.events_holders import Breach
@@ -43,6 +44,18 @@ from dealbook.terms.defaults import EventOfDefault
 
 ELECTIVE = "elective-termination"
 AUTOMATIC = "automatic-termination"
+
+OBLIGATIONS: Owned = {
+    "cure:company": frozenset({"company-cure"}),
+    "cure:purchaser": frozenset({"purchaser-cure"}),
+    "notify-escrow-agent": frozenset({"notify-escrow-agent-of-termination"}),
+    "escrow-return": frozenset({"escrow-return"}),
+    "pay": frozenset({"pay-liquidated-damages"}),
+}
+"""The dated obligations the defaults mechanism judges (HYT §5.1(b)-(c), §2.2(c), §4.25).
+
+The cure period runs from the day the breach notice is deemed given, not from its date.
+"""
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)

@@ -27,8 +27,10 @@ from dealbook.engine.replay.book import COMPANY
 from dealbook.engine.replay.book import Book
 from dealbook.engine.replay.context import ReplayContext
 from dealbook.engine.replay.contribution import Contribution
+from dealbook.engine.replay.mechanisms.default_events import OBLIGATIONS
 from dealbook.engine.replay.mechanisms.default_events import UncuredDefault
 from dealbook.engine.replay.mechanisms.escrow import status_of
+from dealbook.engine.replay.mechanisms.ownership import obligation_of
 from dealbook.engine.replay.model import Accrual
 from dealbook.engine.replay.model import Deadline
 from dealbook.ledger.base import NoticeKind

@@ -27,6 +27,7 @@ from dealbook.engine.replay.book import Book
 from dealbook.engine.replay.book import Handler
 from dealbook.engine.replay.context import ReplayContext
 from dealbook.engine.replay.contribution import Contribution
+from dealbook.engine.replay.mechanisms.default_events import OBLIGATIONS
 from dealbook.engine.replay.mechanisms.default_events import BreachCase
 from dealbook.engine.replay.mechanisms.default_events import DefaultState
 from dealbook.engine.replay.mechanisms.default_events import TerminationRecord
@@ -35,6 +36,7 @@ from dealbook.engine.replay.mechanisms.default_remedies import attorneys_fees
 from dealbook.engine.replay.mechanisms.default_remedies import remedies
 from dealbook.engine.replay.mechanisms.default_remedies import slug
 from dealbook.engine.replay.mechanisms.escrow import status_of
+from dealbook.engine.replay.mechanisms.ownership import obligation_of
 from dealbook.engine.replay.model import Deadline
 from dealbook.engine.replay.model import Status
 from dealbook.ledger.base import EventBase
@@ -86,6 +88,9 @@ def _cure(ctx: ReplayContext, case: BreachCase, state: DefaultState) -> Deadline
         status=status,
         done_on=case.cured_on if case.cured_on is not None and case.cured_on <= ctx.as_of else None,
         figure=case.cure,
+        obligation=obligation_of(
+            ctx, OBLIGATIONS, "cure:company" if case.party == COMPANY else "cure:purchaser"
+        ),
     )
 
 
@@ -127,6 +132,7 @@ def _unwind(ctx: ReplayContext, book: Book, ended: TerminationRecord, out: Contr
             status=status_of(notify_by, told, ctx.as_of),
             done_on=told,
             figure=deadlines.notify_by,
+            obligation=obligation_of(ctx, OBLIGATIONS, "notify-escrow-agent"),
         )
     )
     return_by = _date(deadlines.return_by)
@@ -144,6 +150,7 @@ def _unwind(ctx: ReplayContext, book: Book, ended: TerminationRecord, out: Contr
             status=status_of(return_by, returned, ctx.as_of) if told else Status.OPEN,
             done_on=returned,
             figure=deadlines.return_by,
+            obligation=obligation_of(ctx, OBLIGATIONS, "escrow-return"),
         )
     )
 

@@ -34,6 +34,8 @@ from dealbook.engine.replay.book import Handler
 from dealbook.engine.replay.book import interest_value
 from dealbook.engine.replay.context import ReplayContext
 from dealbook.engine.replay.contribution import Contribution
+from dealbook.engine.replay.mechanisms.ownership import Owned
+from dealbook.engine.replay.mechanisms.ownership import obligation_of
 from dealbook.engine.replay.model import Deadline
 from dealbook.engine.replay.model import EscrowStatus
 from dealbook.engine.replay.model import Status
@@ -52,6 +54,9 @@ UNDERLYING = "underlying-shares"
 """The lot held against the Debentures (the one §4.13 tops up)."""
 
 SHARES = "shares"
+
+OBLIGATIONS: Owned = {"topup": frozenset({"escrow-topup"})}
+"""The dated obligation this mechanism judges (HYT §4.13; counted from the deemed notice)."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -304,6 +309,7 @@ def _notice_deadline(
             status=status_of(due, done_on, ctx.as_of),
             done_on=done_on,
             figure=figure,
+            obligation=obligation_of(ctx, OBLIGATIONS, "topup"),
         )
     )
 

@@ -2,7 +2,7 @@
 
 Deadlines: the Filing Date (with the termination branch of INS-RRA §2(a)), the
 Effectiveness Deadline, the §3(c) response clocks, the §3(b) insufficient-share clocks
-and the §2(e) Form S-3 clocks (:mod:`.registration_deadlines`). Accruals: the §2(c)
+and the §2(e) Form S-3 clocks (:mod:`.registration_deadlines`, :mod:`.registration_clocks`). Accruals: the §2(c)
 registration delay payments per holder on its Outstanding Principal Amount for M1 (not
 filed / not effective), M2 (no sales, Allowed Delays excused) and M3 (not listed or
 halted) (:mod:`.registration_periods`, :mod:`.registration_accruals`), and for each
@@ -23,7 +23,7 @@ from dealbook.engine.replay.book import Handler
 from dealbook.engine.replay.context import ReplayContext
 from dealbook.engine.replay.contribution import Contribution
 from dealbook.engine.replay.mechanisms.registration_accruals import holder_accruals
-from dealbook.engine.replay.mechanisms.registration_deadlines import Lateness
+from dealbook.engine.replay.mechanisms.registration_clocks import Lateness
 from dealbook.engine.replay.mechanisms.registration_deadlines import registration_facts
 from dealbook.engine.replay.mechanisms.registration_periods import Period
 from dealbook.engine.replay.mechanisms.registration_periods import after_effective_periods
