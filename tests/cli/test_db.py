@@ -45,22 +45,22 @@ def test_import_export_verify_list(backend: Backend, tmp_path: Path) -> None:
     code, out = invoke("db", "import", str(LEDGERS / "insynq-2002.ledger.yaml"), "--db", str(db))
     assert code == 0
     assert out.startswith(
-        "insynq-2002: added 26 events and 27 prices (stored: 26 events, 27 prices; head "
+        "insynq-2002: added 42 events and 363 prices (stored: 42 events, 363 prices; head "
     )
     assert out.endswith(f") in {db}\n")
     code, out = invoke("db", "import", str(LEDGERS / "amnis-2003.ledger.yaml"), "--db", str(db))
-    assert code == 0 and "added 14 events and 0 prices" in out
+    assert code == 0 and "added 26 events and 217 prices" in out
 
     code, out = invoke("db", "list", "--db", str(db))
     assert code == 0
     assert [line.split()[:5] for line in out.splitlines()] == [
-        ["amnis-2003", "14", "events", "0", "prices"],
-        ["insynq-2002", "26", "events", "27", "prices"],
+        ["amnis-2003", "26", "events", "217", "prices"],
+        ["insynq-2002", "42", "events", "363", "prices"],
     ]
 
     code, out = invoke("db", "verify", "insynq-2002", "--db", str(db))
     assert code == 0 and out.startswith(
-        "insynq-2002: 26 events, 27 prices; hash chain intact (head "
+        "insynq-2002: 42 events, 363 prices; hash chain intact (head "
     )
 
     target = tmp_path / "export.yaml"
@@ -83,7 +83,7 @@ def test_reimport_adds_nothing(backend: Backend) -> None:
     code, out = invoke("db", "import", ledger, "--db", str(db), "--format", "json")
     payload = json.loads(out)
     assert code == 0
-    assert (payload["added_events"], payload["events"], payload["deal"]) == (0, 15, "hytech-2003")
+    assert (payload["added_events"], payload["events"], payload["deal"]) == (0, 11, "hytech-2003")
 
 
 def test_a_bad_ledger_writes_nothing(db: Path) -> None:
@@ -100,6 +100,8 @@ def test_changed_history_is_refused(backend: Backend, tmp_path: Path) -> None:
     source = (LEDGERS / "amnis-2003.ledger.yaml").read_text(encoding="utf-8")
     first = tmp_path / "amnis.ledger.yaml"
     first.write_text(source, encoding="utf-8")
+    prices = LEDGERS / "amnis-2003.prices.csv"
+    (tmp_path / prices.name).write_text(prices.read_text(encoding="utf-8"), encoding="utf-8")
     assert invoke("db", "import", str(first), "--db", str(db))[0] == 0
     first.write_text(
         source.replace("amount: 25000\n    from:", "amount: 26000\n    from:"), encoding="utf-8"
@@ -107,7 +109,7 @@ def test_changed_history_is_refused(backend: Backend, tmp_path: Path) -> None:
     code, out = invoke("db", "import", str(first), "--db", str(db))
     assert code == 1
     assert out.startswith(
-        f"{first}:24:5: error STORE-HISTORY-CHANGED event 2 differs from the stored event"
+        f"{first}:40:5: error STORE-HISTORY-CHANGED event 2 differs from the stored event"
     )
 
 

@@ -30,7 +30,7 @@ def test_bundled_ledger_uses_its_bundled_deal() -> None:
     result = runner.invoke(build_app(), ["ledger", "check", str(path)])
     assert (result.exit_code, result.stdout) == (
         0,
-        f"{path}: 26 events, 27 prices OK (checked against deal insynq-2002)\n",
+        f"{path}: 42 events, 363 prices OK (checked against deal insynq-2002)\n",
     )
 
 

@@ -373,7 +373,7 @@ def test_unreadable_files(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("deal_id", "events", "prices"),
-    [("insynq-2002", 26, 27), ("amnis-2003", 14, 0), ("hytech-2003", 15, 0)],
+    [("insynq-2002", 42, 363), ("amnis-2003", 26, 217), ("hytech-2003", 11, 119)],
 )
 def test_bundled_ledgers_are_clean(deal_id: str, events: int, prices: int) -> None:
     deal, problems = load_bundled(deal_id)

@@ -115,8 +115,8 @@ def test_located_problems(text: str, expected: list[tuple[str, int, int, str]]) 
 
 def test_load_from_disk(tmp_path: Path) -> None:
     points, diagnostics = load_prices_csv(bundled_dir() / "ledgers" / "insynq-2002.prices.csv")
-    assert diagnostics == [] and len(points) == 27
-    assert (points[0].date.isoformat(), points[0].close) == ("2003-12-22", Decimal("0.0110"))
+    assert diagnostics == [] and len(points) == 363
+    assert (points[0].date.isoformat(), points[0].close) == ("2002-08-01", Decimal("0.0200"))
     missing, problems = load_prices_csv(tmp_path / "none.csv")
     assert missing == () and [d.code for d in problems] == ["LEDGER-PRICES-FILE"]
     latin = tmp_path / "latin.csv"

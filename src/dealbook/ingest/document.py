@@ -34,6 +34,7 @@ from dealbook.ingest.model import Section
 from dealbook.ingest.model import SectionKind
 from dealbook.ingest.model import SignatureBlock
 from dealbook.ingest.model import TermUse
+from dealbook.ingest.model import replaced
 from dealbook.ingest.model import term_uses
 from dealbook.ingest.normalize import Normalized
 from dealbook.ingest.normalize import Repair
@@ -230,9 +231,7 @@ def _index(
         source=source,
         _starts=starts,
     )
-    located = tuple(
-        dataclasses.replace(d, section=doc.section_number(d.start)) for d in definitions
-    )
+    located = tuple(replaced(d, section=doc.section_number(d.start)) for d in definitions)
     return dataclasses.replace(doc, definitions=located)
 
 

@@ -130,9 +130,18 @@ def _entity_at_start(body: str) -> _Name | None:
     return _Name(" ".join(tokens[:best]).rstrip(",")) if best else None
 
 
+def _last_words(text: str, count: int) -> list[str]:
+    """``text.split()[-count:]``, reading only the end of a long text."""
+    if len(text) > 400:
+        tail = text[-400:].split()
+        if len(tail) > count:  # only the first word of the tail can be cut
+            return tail[-count:]
+    return text.split()[-count:]
+
+
 def _entity_at_end(window: str) -> _Name | None:
     """The entity name that ends ``window`` ("... with Alpha Capital Aktiengesellschaft")."""
-    tokens = window.split()[-12:]
+    tokens = _last_words(window, 12)
     if not tokens or tokens[-1].rstrip(",") not in _SUFFIXES:
         return None
     start = len(tokens) - 1
@@ -175,8 +184,7 @@ def find_parties(text: str, definitions: Iterable[Definition]) -> list[Party]:
             body_start = max(body_start, previous_end)
             previous_end = definition.body_end
         role = ROLE_TERMS.get(definition.key, "")
-        body = _LEAD.sub("", " ".join(text[body_start : definition.body_end].split()).lstrip(" ,;"))
-        entity = _entity_at_start(body)
+        entity = _entity_at_start(_body_head(text, body_start, definition.body_end))
         if entity is None and definition.form is DefinitionForm.PARENTHETICAL:
             opened = text.rfind("(", body_start, definition.start)
             entity = _entity_at_end(text[max(body_start, opened - 160) : opened])
@@ -185,6 +193,7 @@ def find_parties(text: str, definitions: Iterable[Definition]) -> list[Party]:
         if not role and entity is None:
             continue
         name = entity.group("name").strip(" ,") if entity else ""
+        body = _body(text, body_start, definition.body_end) if name else ""
         jurisdiction, kind = _jurisdiction(body) if name else ("", "")
         address = _ADDRESS.search(body) if name else None
         party = Party(
@@ -201,6 +210,32 @@ def find_parties(text: str, definitions: Iterable[Definition]) -> list[Party]:
         if known is None or (not known.name and party.name):
             found[definition.key] = party
     return sorted(found.values(), key=lambda p: p.start)
+
+
+def _body(text: str, start: int, end: int) -> str:
+    """A definition's body on one line, without a leading "by and between"."""
+    return _LEAD.sub("", " ".join(text[start:end].split()).lstrip(" ,;"))
+
+
+_HEAD_CHARS = 200
+_HEAD_TOKENS = 17
+
+
+def _body_head(text: str, start: int, end: int) -> str:
+    """The start of :func:`_body`, with (at least) the same first 12 words.
+
+    A long body is read only as far as :func:`_entity_at_start` looks: its first
+    complete words, cut at a word boundary, give the same opening words.
+    """
+    if end - start <= _HEAD_CHARS:
+        return _body(text, start, end)
+    tokens = text[start : start + _HEAD_CHARS].split()
+    if len(tokens) < _HEAD_TOKENS:
+        return _body(text, start, end)
+    head = _LEAD.sub("", " ".join(tokens[:-1]).lstrip(" ,;"))
+    if head.count(" ") < 12:  # fewer than 13 words left: read the whole body
+        return _body(text, start, end)
+    return head
 
 
 def _jurisdiction(body: str) -> tuple[str, str]:

@@ -254,6 +254,8 @@ def _block_heading(text: str, pos: int) -> tuple[str, int, int] | None:
 
 
 def _upper(text: str) -> bool:
+    if text.isascii():
+        return text.isupper()  # the same test: ASCII letters are exactly the cased characters
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 

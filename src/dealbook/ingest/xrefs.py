@@ -15,7 +15,6 @@ Act, a rule, a form), or as unresolved, with a suggestion when a look-alike exis
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable
 
@@ -24,6 +23,7 @@ from dealbook.ingest.model import RefTarget
 from dealbook.ingest.model import Resolution
 from dealbook.ingest.model import Section
 from dealbook.ingest.model import SectionKind
+from dealbook.ingest.model import replaced
 from dealbook.ingest.sectionmarks import roman_value
 
 _NUM = r"\d{1,4}(?:[A-Za-z](?:-\d{1,3})?)?(?:\.\d{1,2})*(?:\s?\([A-Za-z0-9]{1,5}\))*(?![.\d]\d)"
@@ -48,6 +48,7 @@ _EXTERNAL_DOC = re.compile(
     r"(?:\bAct\b|\bCode\b|Regulation|\bRules?\b|\bForm\b|Exchange\s+Act|Securities\s+Act|Bankruptcy)",
     re.IGNORECASE,
 )
+_SPACES = re.compile(r"\s+")
 _THIS = re.compile(r"^(?:this\s+)?Agreement$|^hereof$", re.IGNORECASE)
 _LOOKALIKE = str.maketrans({"1": "l", "l": "1", "0": "o", "o": "0", "I": "1"})
 
@@ -59,13 +60,11 @@ def find_xrefs(text: str) -> list[CrossRef]:
         if match.start() and (text[match.start() - 1].isalnum() or text[match.start() - 1] == "-"):
             continue
         word = match.group("word").lower().rstrip("s")
-        kind = {"section": "section", "article": "article", "exhibit": "exhibit"}.get(word, word)
-        if kind == "item":
-            kind = "rule"
+        kind = "rule" if word == "item" else word
         targets: list[RefTarget] = []
         nums_start = match.start("nums")
         for part in _PART.finditer(match.group("nums")):
-            number = re.sub(r"\s+", "", part.group(0)).strip('"')
+            number = _SPACES.sub("", part.group(0)).strip('"')
             if kind == "section" and not number[:1].isdigit():
                 continue
             targets.append(
@@ -112,7 +111,7 @@ def _share_documents(text: str, refs: list[CrossRef]) -> list[CrossRef]:
         ref, after = out[i], out[i + 1]
         between = text[ref.end : after.start].strip()
         if not ref.document and after.document and between in (",", "or", "and", ", or", ", and"):
-            out[i] = dataclasses.replace(ref, document=after.document)
+            out[i] = replaced(ref, document=after.document)
     return out
 
 
@@ -153,7 +152,7 @@ def resolve(refs: Iterable[CrossRef], sections: tuple[Section, ...]) -> list[Cro
         if ref.start < first or any(a <= ref.start < b for a, b in toc):
             continue
         targets = tuple(_resolve_target(t, ref, index, attached=attached) for t in ref.targets)
-        out.append(dataclasses.replace(ref, targets=targets))
+        out.append(replaced(ref, targets=targets))
     return out
 
 
@@ -185,17 +184,17 @@ def _resolve_target(
     attached: set[str],
 ) -> RefTarget:
     if target.kind in ("rule", "regulation"):
-        return dataclasses.replace(target, resolution=Resolution.EXTERNAL, doc=ref.document)
+        return replaced(target, resolution=Resolution.EXTERNAL, doc=ref.document)
     if ref.document:
         if _EXTERNAL_DOC.search(ref.document) or ref.document[:4].isdigit():
-            return dataclasses.replace(target, resolution=Resolution.EXTERNAL, doc=ref.document)
-        return dataclasses.replace(target, resolution=Resolution.OTHER_DOCUMENT, doc=ref.document)
+            return replaced(target, resolution=Resolution.EXTERNAL, doc=ref.document)
+        return replaced(target, resolution=Resolution.OTHER_DOCUMENT, doc=ref.document)
     found = lookup(index, target.kind, target.number)
     if found is not None:
-        return dataclasses.replace(target, resolution=Resolution.RESOLVED, section=found)
+        return replaced(target, resolution=Resolution.RESOLVED, section=found)
     if target.kind in ("exhibit", "schedule") and target.kind not in attached:
-        return dataclasses.replace(target, resolution=Resolution.OTHER_DOCUMENT, doc=target.kind)
-    return dataclasses.replace(
+        return replaced(target, resolution=Resolution.OTHER_DOCUMENT, doc=target.kind)
+    return replaced(
         target,
         resolution=Resolution.UNRESOLVED,
         suggestion=suggest(index, target.kind, target.number),

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
 from datetime import date
+from datetime import timedelta
 from decimal import Decimal
 from fractions import Fraction
 
+import pytest
+
 from dealbook.engine.replay.book import BASE_HANDLERS
 from dealbook.engine.replay.book import CapSnapshot
+from dealbook.engine.replay.book import Change
 from dealbook.engine.replay.book import coupon
 from dealbook.engine.replay.book import fold
 from dealbook.engine.replay.book import interest_figure
@@ -82,3 +86,44 @@ def test_interest_payment_for_an_unknown_holder_is_located() -> None:
     [problem] = book.diagnostics
     assert problem.code == "REPLAY-UNKNOWN-HOLDER"
     assert problem.span is not None and problem.span.line == 5
+
+
+@pytest.mark.parametrize("day_count", ["act/365", "act/360", "30/360"])
+def test_one_pass_interest_equals_the_per_advance_sum(day_count: str) -> None:
+    from dealbook.engine.interest import Advance
+    from dealbook.engine.interest import accrued_interest
+
+    ctx = make_context(deal(), ledger(EVENTS), date(2003, 7, 31), {"interest.day_count": day_count})
+    book = fold(ctx, BASE_HANDLERS)
+    book.holder("ajw-partners").changes.append(
+        Change(day=date(2003, 2, 28), amount=Decimal("-20000.50"), why="conversion")
+    )
+    rate, _, _ = coupon(ctx)
+    for day in (date(2002, 9, 27), date(2003, 2, 28), date(2003, 3, 31), date(2003, 7, 31)):
+        advances = [
+            Advance(principal=c.amount, funded=c.day)
+            for c in book.holder("ajw-partners").changes
+            if c.day <= day
+        ]
+        slow = accrued_interest(
+            advances, rate=rate, as_of=day, conventions=ctx.conventions, paid=Decimal(1000)
+        ).value
+        assert interest_value(ctx, book, "ajw-partners", day) == slow
+
+
+def test_many_changes_give_a_compact_figure_with_the_same_value() -> None:
+    ctx = make_context(deal(), ledger(EVENTS), date(2003, 7, 31))
+    book = fold(ctx, BASE_HANDLERS)
+    held = book.holder("new-millennium")
+    for month in range(1, 14):
+        held.changes.append(
+            Change(
+                day=date(2002, 10, 1) + timedelta(days=20 * month), amount=Decimal(-100), why="c"
+            )
+        )
+    figure = interest_figure(ctx, book, "new-millennium", date(2003, 7, 31))
+    assert figure.inputs[0].label == "principal-days"
+    # 60,000 x 307 days - 100 x sum of (307 - 4 - 20k) for k = 1..13 = 18,420,000 - 100 x
+    # (13 x 303 - 20 x 91) = 18,420,000 - 211,900 = 18,208,100; x 12% / 365.
+    assert figure.inputs[0].value == Decimal(18208100)
+    assert figure.value == Fraction(18208100) * Fraction(12, 100) / 365

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from datetime import date
+from datetime import timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 from dealbook.engine.replay.context import make_context
 from dealbook.engine.replay.pricing import conversion_price
@@ -50,3 +52,53 @@ def test_missing_prices_are_a_problem_not_a_crash() -> None:
     evaluation = conversion_price(ctx, date(2003, 3, 3))
     assert not evaluation.ok
     assert evaluation.problem is not None and evaluation.problem.startswith("no low price")
+
+
+def test_price_value_agrees_with_the_full_evaluation_on_every_day() -> None:
+    from dealbook.engine.replay.pricing import price_value
+
+    ctx = make_context(deal(), ledger(INSYNQ_CLOSING + LOWS), date(2003, 3, 10))
+    day = date(2003, 2, 1)
+    while day <= date(2003, 3, 10):
+        full = conversion_price(ctx, day)
+        fast = price_value(ctx, day)
+        if full.ok:
+            assert fast == full.price
+        else:
+            assert fast is None
+        day += timedelta(days=1)
+    assert price_value(ctx, date(2003, 3, 3)) == Fraction(1, 40)
+
+
+def test_price_value_of_each_formula_kind() -> None:
+    import dataclasses
+
+    from dealbook.engine.replay.pricing import price_value
+    from dealbook.terms.base import CitedPrice
+    from dealbook.terms.securities import FixedPrice
+    from dealbook.terms.securities import Floor
+    from dealbook.terms.securities import GreaterOf
+    from dealbook.terms.securities import LesserOf
+
+    base = deal()
+    average = base.securities.debentures[0].conversion.price
+    fixed = FixedPrice(kind="fixed", price=CitedPrice(value=Decimal("0.03")))
+    cases = {
+        "lesser": (LesserOf(kind="lesser-of", of=(fixed, average)), Fraction(1, 40)),
+        "greater": (GreaterOf(kind="greater-of", of=(fixed, average)), Fraction(3, 100)),
+        "floor": (
+            Floor(kind="floor", minimum=CitedPrice(value=Decimal("0.04")), of=average),
+            Fraction(1, 25),
+        ),
+    }
+    for name, (formula, expected) in cases.items():
+        debenture = base.securities.debentures[0]
+        changed = dataclasses.replace(
+            debenture, conversion=dataclasses.replace(debenture.conversion, price=formula)
+        )
+        variant = dataclasses.replace(
+            base, securities=dataclasses.replace(base.securities, debentures=(changed,))
+        )
+        ctx = make_context(variant, ledger(INSYNQ_CLOSING + LOWS), date(2003, 3, 3))
+        assert price_value(ctx, date(2003, 3, 3)) == expected, name
+        assert conversion_price(ctx, date(2003, 3, 3)).price == expected, name

@@ -44,18 +44,25 @@ class Series:
     why: str
 
 
+def _levels(first: str, levels: str) -> dict[str, int]:
+    """``YYYY-MM`` -> level, from the first month and the space-separated monthly levels."""
+    year, month = (int(part) for part in first.split("-"))
+    out: dict[str, int] = {}
+    for level in levels.split():
+        out[f"{year:04d}-{month:02d}"] = int(level)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
+
+
 SERIES = (
     Series(
         deal="insynq-2002",
         first=date(2002, 8, 1),
         last=date(2004, 1, 8),
         tick=Decimal("0.0001"),
-        levels={
-            "2002-08": 200, "2002-09": 190, "2002-10": 180, "2002-11": 170, "2002-12": 165,
-            "2003-01": 160, "2003-02": 150, "2003-03": 145, "2003-04": 140, "2003-05": 135,
-            "2003-06": 130, "2003-07": 125, "2003-08": 120, "2003-09": 118, "2003-10": 115,
-            "2003-11": 112, "2003-12": 110, "2004-01": 108,
-        },  # fmt: skip
+        levels=_levels(
+            "2002-08", "200 190 180 170 165 160 150 145 140 135 130 125 120 118 115 112 110 108"
+        ),
         volume=1_000_000,
         step=137_000,
         why="a slow decline from $0.0200 to $0.0108; the 20-day lookback of the "
@@ -66,11 +73,7 @@ SERIES = (
         first=date(2003, 3, 3),
         last=date(2004, 1, 8),
         tick=Decimal("0.0001"),
-        levels={
-            "2003-03": 160, "2003-04": 155, "2003-05": 150, "2003-06": 152, "2003-07": 148,
-            "2003-08": 145, "2003-09": 150, "2003-10": 155, "2003-11": 150, "2003-12": 146,
-            "2004-01": 144,
-        },  # fmt: skip
+        levels=_levels("2003-03", "160 155 150 152 148 145 150 155 150 146 144"),
         volume=2_000_000,
         step=215_000,
         why="lows stay above $0.0108, so 65% of the lowest lows stays above the fixed "
@@ -82,10 +85,7 @@ SERIES = (
         first=date(2003, 4, 1),
         last=date(2003, 9, 18),
         tick=Decimal("0.001"),
-        levels={
-            "2003-04": 450, "2003-05": 440, "2003-06": 430, "2003-07": 420, "2003-08": 415,
-            "2003-09": 410,
-        },  # fmt: skip
+        levels=_levels("2003-04", "450 440 430 420 415 410"),
         volume=300_000,
         step=23_000,
         why="bids stay above $0.375, so 80% of the lowest bids stays above the $0.30 "

@@ -10,14 +10,20 @@ through its query methods (``principal_on``, ``interest_on``...) rather than its
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
+from bisect import bisect_right
 from collections.abc import Callable
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from dealbook.calendars.conventions import Compounding
+from dealbook.calendars.conventions import DayCount
+from dealbook.calendars.daycount import year_fraction
 from dealbook.core.diagnostics import Diagnostic
 from dealbook.core.figure import Figure
+from dealbook.core.numbers import exact
 from dealbook.core.source import ClauseRef
 from dealbook.engine.interest import Advance
 from dealbook.engine.interest import accrued_interest
@@ -82,6 +88,29 @@ class CapSnapshot:
     reserved: int | None
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _ChangeIndex:
+    """A holder's principal changes sorted by day, with running totals (for bisection).
+
+    ``total[i]`` / ``funded[i]`` are the sums of the first ``i`` changes (all changes /
+    fundings only), so the balance at the end of ``day`` is ``total[bisect_right(days, day)]``.
+    """
+
+    size: int
+    days: list[date]
+    total: list[Decimal]
+    funded: list[Decimal]
+
+    @classmethod
+    def of(cls, changes: list[Change]) -> _ChangeIndex:
+        ordered = sorted(changes, key=lambda c: c.day)
+        total, funded = [ZERO], [ZERO]
+        for change in ordered:
+            total.append(total[-1] + change.amount)
+            funded.append(funded[-1] + (change.amount if change.amount > 0 else ZERO))
+        return cls(size=len(changes), days=[c.day for c in ordered], total=total, funded=funded)
+
+
 @dataclasses.dataclass(slots=True, kw_only=True)
 class HolderBook:
     """Everything the fold knows about one holder."""
@@ -114,6 +143,7 @@ class Book:
     figures: dict[str, Figure] = dataclasses.field(default_factory=dict)
     extra: dict[str, object] = dataclasses.field(default_factory=dict)
     """State owned by one mechanism (keyed by the mechanism's name)."""
+    _indexes: dict[str, _ChangeIndex] = dataclasses.field(default_factory=dict, repr=False)
 
     def holder(self, holder: str) -> HolderBook:
         """The book of ``holder`` (created on first use)."""
@@ -122,13 +152,24 @@ class Book:
         return self.holders[holder]
 
     # -- queries ---------------------------------------------------------------------
+    def _index(self, holder: str) -> _ChangeIndex:
+        """Sorted change days with running sums, rebuilt when the holder's changes grow."""
+        held = self.holder(holder)
+        index = self._indexes.get(holder)
+        if index is None or index.size != len(held.changes):
+            index = _ChangeIndex.of(held.changes)
+            self._indexes[holder] = index
+        return index
+
     def principal_on(self, holder: str, day: date) -> Decimal:
         """Principal outstanding for ``holder`` at the end of ``day``."""
-        return sum((c.amount for c in self.holder(holder).changes if c.day <= day), ZERO)
+        index = self._index(holder)
+        return index.total[bisect_right(index.days, day)]
 
     def principal_before(self, holder: str, day: date) -> Decimal:
         """Principal outstanding for ``holder`` at the start of ``day``."""
-        return sum((c.amount for c in self.holder(holder).changes if c.day < day), ZERO)
+        index = self._index(holder)
+        return index.total[bisect_left(index.days, day)]
 
     def total_principal_on(self, day: date) -> Decimal:
         """Principal outstanding, all holders, at the end of ``day``."""
@@ -136,9 +177,8 @@ class Book:
 
     def funded_on(self, holder: str, day: date) -> Decimal:
         """Principal funded to ``holder`` up to and including ``day`` (ignoring reductions)."""
-        return sum(
-            (c.amount for c in self.holder(holder).changes if c.day <= day and c.amount > 0), ZERO
-        )
+        index = self._index(holder)
+        return index.funded[bisect_right(index.days, day)]
 
     def principal_changes(self, holder: str) -> list[Change]:
         """The dated principal changes of ``holder`` in order."""
@@ -182,37 +222,101 @@ def coupon(ctx: ReplayContext) -> tuple[Decimal, tuple[ClauseRef, ...], tuple[st
     return rate.value, clauses, assumed
 
 
+DETAILED_CHANGES = 12
+"""Up to this many principal changes, an interest figure lists each advance's interest."""
+
+
 def interest_figure(ctx: ReplayContext, book: Book, holder: str, day: date) -> Figure:
     """Accrued and unpaid debenture interest of ``holder`` at ``day``.
 
     Each principal change is an advance (a reduction is a negative advance), so under
-    simple interest the sum is interest on the principal outstanding day by day.
+    simple interest the sum is interest on the principal outstanding day by day. With
+    more than :data:`DETAILED_CHANGES` changes (a deal with many conversions) the figure
+    shows the principal-days sum instead of one line per change.
     """
     rate, clauses, assumed = coupon(ctx)
-    advances = [
-        Advance(principal=c.amount, funded=c.day, label=c.why)
-        for c in book.holder(holder).changes
-        if c.day <= day
-    ]
+    held = book.holder(holder)
+    changes = [c for c in held.changes if c.day <= day]
+    labels = tuple(f"assumption {a}" for a in assumed)
+    if len(changes) > DETAILED_CHANGES and _simple(ctx):
+        total, basis = _principal_days(ctx, changes, day)
+        return Figure(
+            label="accrued and unpaid interest",
+            value=interest_value(ctx, book, holder, day),
+            unit="USD",
+            formula=f"max(rate x principal-days / {basis} - interest paid, 0)",
+            inputs=(
+                Figure(
+                    label="principal-days",
+                    value=total,
+                    unit="USD x days",
+                    formula=f"sum over {len(changes)} principal changes of amount x days "
+                    f"({ctx.conventions.interest_day_count}) to {day}",
+                ),
+                Figure(label="annual rate", value=rate, unit="1/year", clauses=clauses),
+                Figure(label="interest paid", value=held.interest_paid, unit="USD"),
+            ),
+            clauses=clauses,
+            assumptions=(
+                f"interest.day_count={ctx.conventions.interest_day_count}",
+                f"interest.compounding={ctx.conventions.interest_compounding}",
+                "interest runs from each advance's funding date",
+                *labels,
+            ),
+        )
+    advances = [Advance(principal=c.amount, funded=c.day, label=c.why) for c in changes]
     figure = accrued_interest(
         advances,
         rate=rate,
         as_of=day,
         conventions=ctx.conventions,
-        paid=book.holder(holder).interest_paid,
+        paid=held.interest_paid,
         clauses=clauses,
     )
-    if assumed:
-        figure = dataclasses.replace(
-            figure, assumptions=(*figure.assumptions, *(f"assumption {a}" for a in assumed))
-        )
+    if labels:
+        figure = dataclasses.replace(figure, assumptions=(*figure.assumptions, *labels))
     return figure
 
 
+def _simple(ctx: ReplayContext) -> bool:
+    return ctx.conventions.interest_compounding is Compounding.SIMPLE
+
+
+def _principal_days(ctx: ReplayContext, changes: list[Change], day: date) -> tuple[Decimal, int]:
+    """``sum(amount x days)`` under the deal's day count, and the days in its year."""
+    count = ctx.conventions.interest_day_count
+    if count is DayCount.THIRTY_360:
+        total = sum((c.amount * int(year_fraction(c.day, day, count) * 360) for c in changes), ZERO)
+        return total, 360
+    total = sum((c.amount * (day - c.day).days for c in changes), ZERO)
+    return total, 360 if count is DayCount.ACT_360 else 365
+
+
 def interest_value(ctx: ReplayContext, book: Book, holder: str, day: date) -> Decimal | Fraction:
-    """:func:`interest_figure`'s exact value (a Fraction when not a terminating decimal)."""
-    value = interest_figure(ctx, book, holder, day).value
-    assert isinstance(value, Decimal | Fraction)
+    """:func:`interest_figure`'s exact value (a Fraction when not a terminating decimal).
+
+    Simple interest is computed in one pass over the principal changes (and memoized for
+    the replay); annual compounding goes through :func:`interest_figure`'s per-advance
+    computation.
+    """
+    held = book.holder(holder)
+    key = ("interest", holder, day, len(held.changes), held.interest_paid)
+    cached = ctx.cache.get(key)
+    if cached is not None:
+        assert isinstance(cached, Decimal | Fraction)
+        return cached
+    changes = [c for c in held.changes if c.day <= day]
+    value: Decimal | Fraction
+    if _simple(ctx) or not changes:
+        rate, _, _ = coupon(ctx)
+        total, basis = _principal_days(ctx, changes, day)
+        gross = Fraction(rate) * Fraction(total) / basis
+        value = exact(max(gross - Fraction(held.interest_paid), Fraction(0)))
+    else:
+        figure_value = interest_figure(ctx, book, holder, day).value
+        assert isinstance(figure_value, Decimal | Fraction)
+        value = figure_value
+    ctx.cache[key] = value
     return value
 
 

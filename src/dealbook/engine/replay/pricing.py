@@ -2,15 +2,29 @@
 
 Used wherever a figure is "at the Conversion Price": conversions, payments in shares
 (RRA §2(c), SLDA), the reserve requirement (2 x the shares issuable at the current price).
+
+Two entry points: :func:`conversion_price` gives the full evaluation with its derivation
+(for figures people read); :func:`price_value` gives the same number alone, fast, for
+scans that test a condition every day (the reserve shortfall, the escrow level). Both
+are memoized for the replay in ``ctx.cache``; ``tests`` check they agree on every day.
 """
 
 from __future__ import annotations
 
+import heapq
 from datetime import date
+from decimal import Decimal
+from fractions import Fraction
 
+from dealbook.calendars.calendar import CalendarRangeError
 from dealbook.engine.conversion_price import PriceEvaluation
 from dealbook.engine.conversion_price import evaluate_price
 from dealbook.engine.replay.context import ReplayContext
+from dealbook.terms.securities import DiscountToAverage
+from dealbook.terms.securities import FixedPrice
+from dealbook.terms.securities import Floor
+from dealbook.terms.securities import LesserOf
+from dealbook.terms.securities import PriceFormula
 
 
 def conversion_price(ctx: ReplayContext, day: date, debenture: int = 0) -> PriceEvaluation:
@@ -20,13 +34,67 @@ def conversion_price(ctx: ReplayContext, day: date, debenture: int = 0) -> Price
     field and how many days); an evaluation whose window lacks prices has ``ok == False``
     and says why in ``problem``.
     """
+    key = ("conversion_price", debenture, day)
+    cached = ctx.cache.get(key)
+    if isinstance(cached, PriceEvaluation):
+        return cached
     terms = ctx.deal.securities.debentures[debenture].conversion
     clauses = tuple(c.ref() for c in terms.cite)
-    return evaluate_price(
+    result = evaluate_price(
         terms.price, on=day, history=ctx.history, trading=ctx.clock.trading, clauses=clauses
     )
+    ctx.cache[key] = result
+    return result
 
 
 def latest_conversion_price(ctx: ReplayContext) -> PriceEvaluation:
     """The Conversion Price for a conversion on the as-of date."""
     return conversion_price(ctx, ctx.as_of)
+
+
+def price_value(ctx: ReplayContext, day: date, debenture: int = 0) -> Fraction | None:
+    """The value of :func:`conversion_price` alone (None when it cannot be evaluated)."""
+    formula = ctx.deal.securities.debentures[debenture].conversion.price
+    return _value(ctx, formula, day)
+
+
+def _value(ctx: ReplayContext, formula: PriceFormula, on: date) -> Fraction | None:
+    if isinstance(formula, FixedPrice):
+        return Fraction(formula.price.value)
+    if isinstance(formula, DiscountToAverage):
+        return _average(ctx, formula, on)
+    if isinstance(formula, Floor):
+        inner = _value(ctx, formula.of, on)
+        return None if inner is None else max(Fraction(formula.minimum.value), inner)
+    parts = [_value(ctx, part, on) for part in formula.of]
+    if any(part is None for part in parts):
+        return None
+    known = [part for part in parts if part is not None]
+    return min(known) if isinstance(formula, LesserOf) else max(known)
+
+
+def _average(ctx: ReplayContext, block: DiscountToAverage, on: date) -> Fraction | None:
+    trading = ctx.clock.trading
+    try:
+        end = on if block.include_conversion_date and trading.is_day(on) else trading.add(on, -1)
+    except CalendarRangeError:
+        return None
+    key = ("price_average", id(block), end)
+    if key in ctx.cache:
+        cached = ctx.cache[key]
+        assert cached is None or isinstance(cached, Fraction)
+        return cached
+    value: Fraction | None = None
+    if block.lowest <= block.of_last:
+        series = ctx.history.get(block.price_field, {})
+        try:
+            days = [trading.add(end, -k) for k in range(block.of_last - 1, 0, -1)] + [end]
+        except CalendarRangeError:
+            days = []
+        prices = [series.get(d) for d in days]
+        if days and all(p is not None for p in prices):
+            known = [p for p in prices if p is not None]
+            lowest = heapq.nsmallest(block.lowest, known)
+            value = Fraction(block.multiplier) * Fraction(sum(lowest, Decimal(0))) / block.lowest
+    ctx.cache[key] = value
+    return value

@@ -104,7 +104,8 @@ class _Terms:
         self.cache: dict[str, bool] = {}
         self.known_phrases: dict[str, bool] = {}
         self.phrases: dict[str, list[list[_Word]]] = {}
-        self.segments: dict[tuple[str, bool], tuple[tuple[list[_Word], int], ...]] = {}
+        self.segments: dict[str, tuple[tuple[list[_Word], int], ...]] = {}
+        self.opening_segments: dict[str, tuple[tuple[list[_Word], int], ...]] = {}
 
     def known(self, key: str) -> bool:
         return key in self.keys or singular_key(key) in self.keys or f"{key}s" in self.keys
@@ -177,26 +178,32 @@ def _candidates(
     deal: Deal, terms: _Terms, doc: Document
 ) -> Iterator[tuple[str, int, int, str, str, str]]:
     text = doc.text
+    plains = terms.segments
+    openings = terms.opening_segments
+    excluded = deal.excluded[doc.doc_id]
+    k = -1  # the last excluded span starting at or before the run (as Deal.is_excluded finds)
     for start, end in doc.runs:
         run = text[start:end]
-        plain = terms.segments.get((run, False))
+        plain = plains.get(run)
         if plain is not None and not plain:
             continue  # at a sentence start the segments are a subset of these
-        if deal.is_excluded(doc, start) or _tabular(text, start):
+        while k + 1 < len(excluded) and excluded[k + 1][0] <= start:
+            k += 1
+        if (k >= 0 and start < excluded[k][1]) or _tabular(text, start):
             continue
         if plain is None:
             # Worked out only where the run is read: headings and notices need none.
             skip = run.isupper() or terms.known(term_key(run))
             plain = () if skip else _segments(deal, terms, run, sentence_start=False)
-            terms.segments[(run, False)] = plain
+            plains[run] = plain
             if not plain:
                 continue
         segments = plain
         if start == 0 or _SENTENCE_END.search(text, max(0, start - 12), start):
-            found = terms.segments.get((run, True))
+            found = openings.get(run)
             if found is None:
                 found = _segments(deal, terms, run, sentence_start=True)
-                terms.segments[(run, True)] = found
+                openings[run] = found
             segments = found
         for relative, head in segments:
             candidate = [(a + start, b + start, word, cut) for a, b, word, cut in relative]

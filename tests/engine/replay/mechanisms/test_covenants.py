@@ -60,17 +60,22 @@ def test_press_release_missing_is_missed_then_open_before_due() -> None:
     )
 
 
-def test_fixed_date_information_statement() -> None:
+def test_fixed_date_information_statement_is_left_to_reserve() -> None:
     events = CLOSING + "\n  - {date: 2002-10-14, type: information_statement_filed}\n"
-    rows = _rows(_run("insynq-2002", events, date(2002, 10, 31)))
-    assert rows["covenant:information-statement-filing"] == (
+    result = _run("insynq-2002", events, date(2002, 10, 31))
+    rows = _rows(result)
+    # §4(l): by the fixed 2002-10-11; filed 10-14, late. Reported once, by reserve.
+    assert rows["reserve:information-statement"] == (
         date(2002, 10, 11),
         Status.MISSED,
         date(2002, 10, 14),
     )
+    assert "covenant:information-statement-filing" not in rows
+    [reserve] = [d for d in result.deadlines if d.id == "reserve:information-statement"]
+    assert reserve.obligation == "information-statement-filing"
 
 
-def test_opinion_acceptance_per_holder() -> None:
+def test_opinion_acceptance_per_holder_is_left_to_slda() -> None:
     events = (
         CLOSING
         + """
@@ -82,11 +87,12 @@ def test_opinion_acceptance_per_holder() -> None:
     rows = _rows(_run("insynq-2002", events, date(2003, 3, 1)))
     # 2003-02-03 (Mon) + 3 BD = 2003-02-06; AJW's acceptance came 02-07 (the other holder's
     # acceptance on 02-05 does not count).
-    assert rows["covenant:opinion-acceptance:op-1"] == (
+    assert rows["slda:opinion:ajw-partners:op-1"] == (
         date(2003, 2, 6),
         Status.MISSED,
         date(2003, 2, 7),
     )
+    assert "covenant:opinion-acceptance:op-1" not in rows
 
 
 def test_sec_comments_split_between_statement_and_registration() -> None:
@@ -107,22 +113,50 @@ def test_sec_comments_split_between_statement_and_registration() -> None:
         Status.MET,
         date(2002, 10, 22),
     )
-    # 2003-10-08 (Wed) + 5 BD = 10-09, 10, 14 (10-13 Columbus Day), 15, 16 -> 2003-10-16.
-    assert rows["covenant:sec-comment-response:rs-comments"] == (
+    # 2003-10-08 (Wed) + 5 BD = 10-09, 10, 14 (10-13 Columbus Day), 15, 16 -> 2003-10-16:
+    # the RRA §3(c) clock, judged by the registration mechanism only.
+    assert rows["registration:sec-response:2003-10-08"] == (
         date(2003, 10, 16),
         Status.MET,
         date(2003, 10, 15),
     )
     assert "covenant:information-statement-comments:rs-comments" not in rows
-    assert "covenant:sec-comment-response:is-comments" not in rows
+    assert "covenant:sec-comment-response:rs-comments" not in rows
+    # Comments on the information statement start no §3(c) clock.
+    assert "registration:sec-response:2002-10-20" not in rows
 
 
 def test_reserve_list_and_invoices_left_to_other_mechanisms() -> None:
     result = _run("insynq-2002", CLOSING, date(2002, 12, 31))
     assert not [d for d in result.deadlines if d.id.startswith("covenant:reserve-list")]
     assert not [d for d in result.deadlines if d.id.startswith("covenant:expense-reimbursement")]
+    owned = result.figure("covenants:owned")
+    assert owned is not None
+    assert "reserve-list (reserve)" in owned.formula
+    assert "expense-reimbursement (fees)" in owned.formula
     untracked = result.figure("covenants:untracked")
-    assert untracked is not None and "reserve-list" in untracked.formula
+    assert untracked is not None and "reserve-list" not in untracked.formula
+    assert "blue-sky" in untracked.formula
+
+
+def test_covenant_deadlines_name_their_obligation() -> None:
+    events = CLOSING + "\n  - {date: 2002-10-01, type: press_release_issued}\n"
+    result = _run("insynq-2002", events, date(2002, 10, 31))
+    [release] = [d for d in result.deadlines if d.id == "covenant:closing-press-release"]
+    assert release.obligation == "closing-press-release"
+
+
+def test_hytech_duties_reported_once_by_their_mechanism() -> None:
+    events = """
+  - {date: 2003-06-13, type: breach, id: no-filing, clause: "cdpa:5.1(b)", description: late}
+  - {date: 2003-06-13, time: "18:30", type: notice, kind: breach, from: hem, to: company, method: fax}
+"""
+    rows = _rows(_run("hytech-2003", events, date(2003, 7, 31)))
+    # The fax at 18:30 Fri 06-13 is deemed given Mon 06-16 (after business hours, §7.3);
+    # + 5 BD = 06-17, 18, 19, 20, 23 -> 2003-06-23 (the covenant reading from the notice's
+    # own date, 06-13 + 5 BD = 06-20, is no longer reported).
+    assert rows["deadline:cdpa-5.1b:cure:no-filing"] == (date(2003, 6, 23), Status.MISSED, None)
+    assert not [k for k in rows if k.startswith("covenant:")]
 
 
 def test_g30_regular_mail_notice() -> None:

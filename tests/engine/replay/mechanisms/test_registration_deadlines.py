@@ -1,4 +1,4 @@
-"""Registration deadlines: G-4 paths and the §3(c) response clock."""
+"""Registration deadlines: G-4 paths and the obligation each main deadline judges."""
 
 from __future__ import annotations
 
@@ -7,16 +7,6 @@ from datetime import date
 from tests.engine.replay.mechanisms._registration_helpers import setup
 
 from dealbook.engine.replay.mechanisms.registration_deadlines import registration_facts
-from dealbook.engine.replay.mechanisms.registration_deadlines import status_of
-from dealbook.engine.replay.model import Status
-
-
-def test_status_of() -> None:
-    due = date(2003, 9, 8)
-    assert status_of(due, date(2003, 9, 8), date(2003, 9, 30)) is Status.MET
-    assert status_of(due, date(2003, 9, 9), date(2003, 9, 30)) is Status.MISSED
-    assert status_of(due, None, date(2003, 9, 8)) is Status.OPEN
-    assert status_of(due, None, date(2003, 9, 9)) is Status.MISSED
 
 
 def test_termination_paths_g4() -> None:
@@ -24,6 +14,8 @@ def test_termination_paths_g4() -> None:
     facts = registration_facts(ctx)
     assert facts.filing_deadline.due == date(2003, 1, 28)
     assert facts.effectiveness_deadline.due == date(2003, 4, 28)
+    # The Insynq Filing Date comes from the RRA terms, not from a dated obligation.
+    assert facts.filing_deadline.obligation is None
     ctx, _ = setup(
         "insynq-rra-termination",
         "insynq-2002",
@@ -42,3 +34,17 @@ def test_sec_response_late_is_a_lateness() -> None:
     assert late.due == date(2003, 10, 16)  # 5 BD, Columbus Day skipped
     assert late.cured == date(2003, 10, 20)
     assert late.clause == "rra:3(c)"
+
+
+def test_hytech_deadlines_name_their_obligations() -> None:
+    ctx, _ = setup("hytech-closing-after-effectiveness", "hytech-2003", date(2003, 9, 30))
+    facts = registration_facts(ctx)
+    # CDPA §2.2(a): 2003-04-28 + 45 D = 2003-06-12; §1.1: by 2003-08-28.
+    assert (facts.filing_deadline.due, facts.filing_deadline.obligation) == (
+        date(2003, 6, 12),
+        "file-registration-statement",
+    )
+    assert (facts.effectiveness_deadline.due, facts.effectiveness_deadline.obligation) == (
+        date(2003, 8, 28),
+        "registration-effective",
+    )

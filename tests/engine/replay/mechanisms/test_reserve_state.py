@@ -69,21 +69,29 @@ def test_ignoring_additional_instruments_counts_closing_only(tmp_path: Path) -> 
     assert with_all.value - closing_only.value in range(12_120_000, 12_120_002)
 
 
-def test_payees_are_buyers_who_funded() -> None:
-    ctx = _ctx("insynq-slda-late-reserve-list", date(2002, 10, 25))
-    book = fold(ctx, HANDLERS)
-    assert reserve_state.payees(ctx, book, date(2002, 10, 1)) == ["ajw-partners", "new-millennium"]
-    assert reserve_state.payees(ctx, book, date(2002, 9, 26)) == []
+def test_scan_days_are_trading_days_their_next_days_and_event_days() -> None:
+    ctx = _ctx("insynq-reserve-shortfall", date(2002, 10, 8))
+    days = reserve_state.change_days(ctx, date(2002, 9, 27))
+    # Trading days 09-27, 09-30, 10-01..10-04, 10-07, 10-08 and the day after each; the
+    # ledger's events add their own days (and the day after) within the range.
+    assert days[:6] == [
+        date(2002, 9, 27),
+        date(2002, 9, 28),
+        date(2002, 9, 30),
+        date(2002, 10, 1),
+        date(2002, 10, 2),
+        date(2002, 10, 3),
+    ]
+    assert date(2002, 9, 29) not in days  # a Sunday after a Saturday: nothing can change
+    assert days[-1] == date(2002, 10, 8)
 
 
-def test_list_months_and_delivery() -> None:
-    ctx = _ctx("insynq-slda-late-reserve-list", date(2002, 11, 10))
+def test_shortfall_episode_from_the_scan() -> None:
+    ctx = _ctx("insynq-reserve-shortfall", date(2003, 2, 20))
     book = fold(ctx, HANDLERS)
-    months = reserve_state.reserve_list_months(ctx, book)
-    assert [m.month for m in months] == ["2002-09", "2002-10"]
-    assert months[0].delivered == {
-        "ajw-partners": date(2002, 10, 21),
-        "new-millennium": date(2002, 10, 21),
-    }
-    assert months[1].delivered == {"ajw-partners": None, "new-millennium": None}
-    assert months[1].due.value == date(2002, 11, 7)
+    # Hand computation in the scenario file: 48,480,000 required against 40,000,000
+    # reported on 2002-10-01 until the reserve is raised to 100,000,000 on 2003-01-10.
+    [(start, end, _)] = reserve_state.shortfall_episodes(ctx, book)
+    assert (start, end) == (date(2002, 10, 1), date(2003, 1, 10))
+    assert reserve_state.required_value(ctx, book, date(2002, 12, 31)) == 48_480_000
+    assert reserve_state.warrants_on(ctx, date(2002, 12, 31)) == 240_000

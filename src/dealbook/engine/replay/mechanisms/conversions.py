@@ -15,7 +15,8 @@ and cap waivers. :func:`contribute` then reports:
 * a named figure ``conversion:<key>`` per conversion notice and ``exercise:<key>`` per
   exercise (key: the event id, else ``date-holder``);
 * a delivery Deadline per conversion or exercise where the deal states a delivery
-  period: a dated obligation anchored on ``conversion`` (or ``warrant-exercise``).
+  period: a dated company obligation anchored on ``conversion`` (or ``warrant-exercise``)
+  due ``within`` after it.
 """
 
 from __future__ import annotations
@@ -169,7 +170,7 @@ def cap_table(ctx: ReplayContext, book: Book, st: cs.ConversionState) -> CapTabl
 
 
 def _deliveries(ctx: ReplayContext, st: cs.ConversionState) -> list[Deadline]:
-    dated = ctx.deal.obligations.dated
+    dated = [o for o in ctx.deal.obligations.dated if o.obligor == "company" and not o.before]
     on_conv = [o for o in dated if o.anchor in CONVERSION_ANCHORS and o.within is not None]
     on_exer = [o for o in dated if o.anchor in EXERCISE_ANCHORS and o.within is not None]
     out = []

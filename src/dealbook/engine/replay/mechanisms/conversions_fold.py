@@ -64,6 +64,12 @@ def terms_of(ctx: ReplayContext) -> ConversionTerms:
     return terms
 
 
+def _terms(ctx: ReplayContext, st: cs.ConversionState) -> ConversionTerms:
+    if st.terms is None:
+        st.terms = terms_of(ctx)
+    return st.terms
+
+
 def cap_result(
     ctx: ReplayContext, book: Book, st: cs.ConversionState, holder: str, day: date
 ) -> CapResult | None:
@@ -147,7 +153,7 @@ def on_conversion(ctx: ReplayContext, book: Book, index: int, item: EventBase) -
             )
         )
         return
-    terms = terms_of(ctx)
+    terms = _terms(ctx, st)
     interest = _interest(ctx, book, index, item, key, terms)
     result = convert(
         principal_outstanding=outstanding,

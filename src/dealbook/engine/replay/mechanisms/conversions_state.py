@@ -34,6 +34,7 @@ from dealbook.engine.replay.context import ReplayContext
 from dealbook.engine.replay.pricing import conversion_price
 from dealbook.ledger.events_holders import DefaultDeclared
 from dealbook.ledger.events_holders import EscrowTopUp
+from dealbook.terms.securities import Conversion as ConversionTerms
 from dealbook.terms.securities import PriceField
 
 KEY = "conversions"
@@ -89,6 +90,8 @@ class ConversionState:
     principal_seen: dict[str, tuple[int, Decimal]] = dataclasses.field(default_factory=dict)
     issued_days: list[date] = dataclasses.field(default_factory=list)
     issued_sums: list[int] = dataclasses.field(default_factory=lambda: [0])
+    terms: ConversionTerms | None = None
+    """The conversion term with the readings applied (cached)."""
     """Prefix sums of ``book.issued_shares`` (kept in step lazily)."""
 
 
@@ -117,17 +120,18 @@ def principal(st: ConversionState, book: Book, holder: str) -> Decimal:
     return total
 
 
-def _issued_after(st: ConversionState, book: Book, since: date) -> int:
+def _issued_between(st: ConversionState, book: Book, since: date, through: date) -> int:
     issued = book.issued_shares
     for day, shares, _ in issued[len(st.issued_days) :]:
         st.issued_days.append(day)
         st.issued_sums.append(st.issued_sums[-1] + shares)
     first = bisect.bisect_right(st.issued_days, since)
-    return st.issued_sums[-1] - st.issued_sums[first]
+    last = bisect.bisect_right(st.issued_days, through)
+    return st.issued_sums[last] - st.issued_sums[first] if last > first else 0
 
 
 def outstanding_ex_escrow(ctx: ReplayContext, book: Book, st: ConversionState, day: date) -> Figure:
-    """Common Stock outstanding at ``day`` (all events folded so far), Escrow Shares aside."""
+    """Common Stock outstanding at the end of ``day`` (events folded so far), Escrow Shares aside."""
     base_day = ctx.deal.capitalization.as_of
     base = ctx.deal.capitalization.outstanding_common
     source = "deal capitalization.outstanding_common"
@@ -135,8 +139,8 @@ def outstanding_ex_escrow(ctx: ReplayContext, book: Book, st: ConversionState, d
         if snap.day <= day and snap.outstanding is not None:
             base_day, base, source = snap.day, snap.outstanding, "capitalization report"
             break
-    issued = _issued_after(st, book, base_day)
-    adjusted = sum(delta for when, delta in st.adjustments if when > base_day)
+    issued = _issued_between(st, book, base_day, day)
+    adjusted = sum(delta for when, delta in st.adjustments if base_day < when <= day)
     return Figure(
         label="shares outstanding, excluding Escrow Shares",
         value=base + issued + adjusted,

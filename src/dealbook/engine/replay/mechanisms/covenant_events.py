@@ -13,6 +13,9 @@ A dated obligation names an *anchor* (``closing``, ``press-release``,
   ``current_report``), else :data:`BY_ANCHOR` (a press release's copy to the Buyers is a
   ``report_delivered`` of kind ``press_release``; SEC comments are answered by
   ``sec_response_filed``; a holder's opinion by ``opinion_accepted`` for that holder).
+
+Obligations a dedicated mechanism judges are skipped (:data:`OWNERS`, declared by each
+mechanism as an :data:`~.ownership.Owned` map), so every duty is reported once.
 """
 
 from __future__ import annotations
@@ -22,6 +25,14 @@ from collections.abc import Callable
 from datetime import date
 
 from dealbook.engine.replay.context import ReplayContext
+from dealbook.engine.replay.mechanisms import default_events
+from dealbook.engine.replay.mechanisms import escrow
+from dealbook.engine.replay.mechanisms import funding
+from dealbook.engine.replay.mechanisms import offerings
+from dealbook.engine.replay.mechanisms import registration_clocks
+from dealbook.engine.replay.mechanisms import reserve
+from dealbook.engine.replay.mechanisms.ownership import Owned
+from dealbook.engine.replay.mechanisms.ownership import owned_ids
 from dealbook.engine.schedule import signing_date
 from dealbook.engine.schedule import static_anchors
 from dealbook.ledger import events as ledger_events
@@ -123,8 +134,24 @@ BY_ANCHOR: dict[str, tuple[Match, ...]] = {
 }
 """Anchor slug → the events that usually discharge a duty it starts."""
 
-OWNED_ELSEWHERE = ("month-end", "invoice", "termination-notice")
-"""Anchors other mechanisms judge: reserve list (reserve), invoices (fees), termination (funding)."""
+OWNERS: dict[str, Owned] = {
+    "funding": funding.OBLIGATIONS,
+    "registration": registration_clocks.OBLIGATIONS,
+    "reserve": reserve.OBLIGATIONS,
+    "escrow": escrow.OBLIGATIONS,
+    "defaults": default_events.OBLIGATIONS,
+    "offerings": offerings.OBLIGATIONS,
+    # Declared here until these modules carry their own OBLIGATIONS:
+    "slda": {"opinion": frozenset({"opinion-acceptance", "accept-transfer-opinion"})},
+    "fees": {"expense-reimbursement": frozenset({"expense-reimbursement", "reimburse-expenses"})},
+    "short_sale": {"cover": frozenset({"short-sale-cover"})},
+}
+"""Mechanism name → the dated obligations it judges; covenants skips every one of them."""
+
+
+def owner_of(obligation_id: str) -> str | None:
+    """The mechanism that judges ``obligation_id`` instead of covenants, if any."""
+    return next((name for name, owned in OWNERS.items() if obligation_id in owned_ids(owned)), None)
 
 
 def _satisfied_by(item: Obligation) -> tuple[Match, ...]:
@@ -148,7 +175,7 @@ def satisfiers(item: Obligation) -> tuple[Match, ...]:
 
 def tracked(ctx: ReplayContext, item: Obligation) -> bool:
     """Whether the ledger can date and judge ``item`` (see :mod:`.covenants`)."""
-    if item.consequence is Consequence.NONE or item.anchor in OWNED_ELSEWHERE:
+    if item.consequence is Consequence.NONE or owner_of(item.id) is not None:
         return False
     if not satisfiers(item):
         return False

@@ -15,11 +15,13 @@ fix becomes a :class:`Deadline` ``covenant:<id>`` (``covenant:<id>:<anchor event
 * status: **met** when discharged by the due date, **missed** when discharged late (with
   ``done_on``) or not by the as-of date, else **open**.
 
-Left to other mechanisms: the monthly reserve list (``reservation.reserve_list``, reserve
-mechanism), invoices (fees), the funding termination and the Closing (funding). Duties the
-ledger has no event for (blue-sky evidence, copies of filings), "promptly" duties without
-a stated period, and options (``consequence: none``) are not judged; the named figure
-``covenants:untracked`` lists them.
+Left to the mechanism that owns them (:data:`.covenant_events.OWNERS`; the named figure
+``covenants:owned`` lists them with their owner): the registration clocks, the reserve
+list and the Stockholder Approval dates, the escrow top-up, cure periods and the escrow
+unwind, invoices, opinions, short sales, future offerings, the Hy-Tech Closing and the
+funding termination. Duties the ledger has no event for (blue-sky evidence, copies of
+filings), "promptly" duties without a stated period, and options (``consequence: none``)
+are not judged; the named figure ``covenants:untracked`` lists them.
 
 **Notices.** For every ``notice`` event, the named figure ``notice:<event id>`` (else
 ``notice:<date>-<n>``) is the day it is deemed given, with the explanation (G-30); a method
@@ -39,6 +41,7 @@ from dealbook.engine.replay.contribution import Contribution
 from dealbook.engine.replay.mechanisms.covenant_events import Occurrence
 from dealbook.engine.replay.mechanisms.covenant_events import anchors_of
 from dealbook.engine.replay.mechanisms.covenant_events import discharge
+from dealbook.engine.replay.mechanisms.covenant_events import owner_of
 from dealbook.engine.replay.mechanisms.covenant_events import tracked
 from dealbook.engine.replay.model import Deadline
 from dealbook.engine.replay.model import Status
@@ -93,6 +96,7 @@ def _deadline(
             clauses=tuple(c.ref() for c in item.cite),
             assumptions=tuple(assumptions),
         ),
+        obligation=item.id,
     )
 
 
@@ -101,6 +105,8 @@ def obligation_deadlines(ctx: ReplayContext) -> tuple[list[Deadline], list[str]]
     out: list[Deadline] = []
     untracked: list[str] = []
     for item in ctx.deal.obligations.dated:
+        if owner_of(item.id) is not None:
+            continue
         if not tracked(ctx, item):
             untracked.append(item.id)
             continue
@@ -137,6 +143,18 @@ def contribute(ctx: ReplayContext, book: Book) -> Contribution:
             value=len(untracked),
             unit="obligations",
             formula=", ".join(untracked),
+        )
+    owned = [
+        f"{item.id} ({owner})"
+        for item in ctx.deal.obligations.dated
+        if (owner := owner_of(item.id)) is not None
+    ]
+    if owned:
+        out.figures["covenants:owned"] = Figure(
+            label="dated obligations judged by another mechanism",
+            value=len(owned),
+            unit="obligations",
+            formula=", ".join(owned),
         )
     rule_clause = ctx.notice_rule().clause
     for index, item in ctx.of_type(Notice):

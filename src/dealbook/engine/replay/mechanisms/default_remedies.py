@@ -138,6 +138,7 @@ def remedies(ctx: ReplayContext, book: Book, default: UncuredDefault, out: Contr
                     formula="the demand, deemed given per the notice clause",
                     clauses=base.clauses,
                 ),
+                obligation=obligation_of(ctx, OBLIGATIONS, "pay"),
             )
         )
     start = _interest_start(ctx, default.day, due)

@@ -23,6 +23,7 @@ from decimal import Decimal
 
 from dealbook.core.figure import Figure
 from dealbook.engine.default_damages import escrow_unwind_deadlines
+from dealbook.engine.replay.book import COMPANY
 from dealbook.engine.replay.book import Book
 from dealbook.engine.replay.book import Handler
 from dealbook.engine.replay.context import ReplayContext

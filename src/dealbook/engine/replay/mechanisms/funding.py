@@ -43,6 +43,8 @@ from dealbook.engine.replay.book import Handler
 from dealbook.engine.replay.context import ReplayContext
 from dealbook.engine.replay.contribution import Contribution
 from dealbook.engine.replay.mechanisms.funding_conditions import condition_deadlines
+from dealbook.engine.replay.mechanisms.ownership import Owned
+from dealbook.engine.replay.mechanisms.ownership import obligation_of
 from dealbook.engine.replay.model import Deadline
 from dealbook.engine.replay.model import Status
 from dealbook.engine.schedule import ScheduledClosing
@@ -59,6 +61,13 @@ from dealbook.terms.funding import AfterEvent
 from dealbook.terms.funding import MonthlyRule
 
 HANDLERS: dict[type[EventBase], Handler] = {}
+
+OBLIGATIONS: Owned = {
+    "closing": frozenset({"hold-closing"}),
+    "termination": frozenset({"funding-termination-notice"}),
+}
+"""The dated obligations the funding mechanism judges: the Hy-Tech Closing after the
+Effective Date (CDPA §2.3(a)) and the Insynq funding termination (SPA §1(d))."""
 
 FIVE_DAYS = Duration(n=5, kind=DayKind.CALENDAR_DAYS)
 AUTO_TERMINATION = ClauseRef(doc="cdpa", section="5.1(a)(ii)", lines=(1412, 1413))
@@ -267,6 +276,7 @@ def contribute(ctx: ReplayContext, book: Book) -> Contribution:
             status=status,
             done_on=done,
             figure=figure,
+            obligation=obligation_of(ctx, OBLIGATIONS, "closing") if relative else None,
         )
         out.deadlines.append(row)
         stages.append((row, monthly))

@@ -45,6 +45,8 @@ from dealbook.engine.replay.book import Book
 from dealbook.engine.replay.book import Handler
 from dealbook.engine.replay.context import ReplayContext
 from dealbook.engine.replay.contribution import Contribution
+from dealbook.engine.replay.mechanisms.ownership import Owned
+from dealbook.engine.replay.mechanisms.ownership import obligation_of
 from dealbook.engine.replay.model import Accrual
 from dealbook.engine.replay.model import Deadline
 from dealbook.engine.replay.model import Status
@@ -60,6 +62,12 @@ from dealbook.terms.base import Citation
 from dealbook.terms.offerings import Participation
 
 HANDLERS: dict[type[EventBase], Handler] = {}
+
+OBLIGATIONS: Owned = {
+    "offering-notice": frozenset({"future-offering-notice"}),
+    "participation-option": frozenset({"participation-election"}),
+}
+"""The dated obligations the offerings mechanism judges (SPA §4(e))."""
 
 
 def contribute(ctx: ReplayContext, book: Book) -> Contribution:
@@ -198,6 +206,7 @@ def _participation(
                 status=status,
                 done_on=done,
                 figure=earliest,
+                obligation=obligation_of(ctx, OBLIGATIONS, "offering-notice"),
             )
         )
         purchased = {h: book.funded_on(h, notice.date) for h in ctx.deal.holder_ids()}
@@ -239,6 +248,7 @@ def _participation(
                         clauses=expiry.clauses,
                         assumptions=expiry.assumptions,
                     ),
+                    obligation=obligation_of(ctx, OBLIGATIONS, "participation-option"),
                 )
             )
     for index, item in closings:

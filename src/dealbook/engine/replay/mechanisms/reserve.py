@@ -24,10 +24,12 @@ from dealbook.engine.replay.book import Book
 from dealbook.engine.replay.book import Handler
 from dealbook.engine.replay.context import ReplayContext
 from dealbook.engine.replay.contribution import Contribution
+from dealbook.engine.replay.mechanisms.ownership import Owned
+from dealbook.engine.replay.mechanisms.ownership import obligation_of
+from dealbook.engine.replay.mechanisms.reserve_lists import late_reserve_list_episodes
+from dealbook.engine.replay.mechanisms.reserve_lists import reserve_list_months
 from dealbook.engine.replay.mechanisms.reserve_state import Episode
 from dealbook.engine.replay.mechanisms.reserve_state import approvals
-from dealbook.engine.replay.mechanisms.reserve_state import late_reserve_list_episodes
-from dealbook.engine.replay.mechanisms.reserve_state import reserve_list_months
 from dealbook.engine.replay.mechanisms.reserve_state import reserve_on
 from dealbook.engine.replay.mechanisms.reserve_state import shortfall_episodes
 from dealbook.engine.replay.model import Deadline
@@ -39,6 +41,7 @@ from dealbook.ledger.events_filings import InformationStatementFiled
 
 __all__ = [
     "HANDLERS",
+    "OBLIGATIONS",
     "ApprovalClock",
     "approval_clocks",
     "contribute",
@@ -49,6 +52,16 @@ __all__ = [
 
 HANDLERS: dict[type[EventBase], Handler] = {}
 PREFIX = "reserve:"
+
+OBLIGATIONS: Owned = {
+    "list": frozenset({"reserve-list", "monthly-reserve-list"}),
+    "information-statement": frozenset(
+        {"information-statement-filing", "file-information-statement"}
+    ),
+    "stockholder-approval": frozenset({"obtain-stockholder-approval"}),
+    "shortfall-approval": frozenset({"reserve-shortfall-approval"}),
+}
+"""The dated obligations the reserve mechanism judges (SPA §4(h), §4(l))."""
 
 
 def status_of(due: date | None, done: date | None, as_of: date) -> Status:
@@ -154,6 +167,7 @@ def _list_deadlines(ctx: ReplayContext, book: Book, out: Contribution) -> None:
                 status=status_of(due, done, ctx.as_of),
                 done_on=done,
                 figure=item.due,
+                obligation=obligation_of(ctx, OBLIGATIONS, "list"),
             )
         )
 
@@ -186,6 +200,7 @@ def _approval_deadlines(ctx: ReplayContext, book: Book, out: Contribution) -> No
                     figure=Figure(
                         label=what, value=due, unit="date", formula="stated date", clauses=refs
                     ),
+                    obligation=obligation_of(ctx, OBLIGATIONS, key),
                 )
             )
     reservation = ctx.deal.reservation
@@ -203,6 +218,7 @@ def _approval_deadlines(ctx: ReplayContext, book: Book, out: Contribution) -> No
                 status=status_of(clock.deadline, clock.end, ctx.as_of),
                 done_on=clock.end,
                 figure=clock.figure,
+                obligation=obligation_of(ctx, OBLIGATIONS, "shortfall-approval"),
             )
         )
 

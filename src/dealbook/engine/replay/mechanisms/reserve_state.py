@@ -10,8 +10,8 @@ available ("Authorized and Reserved Shares") come from the last ``capitalization
 issued to holders since that report. A deal without a ``reservation`` clause (Hy-Tech)
 is measured at 1x against the shares it escrowed (its §3.1(d) "adequate reserve").
 
-:func:`shortfall_episodes` and :func:`late_reserve_list_episodes` are what the SLDA
-mechanism reads (M-LD-2 T3 and T4).
+:func:`shortfall_episodes` is what the SLDA mechanism reads (M-LD-2 T3); the monthly
+reserve lists (T4) are in ``reserve_lists.py``.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from datetime import timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from dealbook.calendars.arith import days_in_month
+from dealbook.calendars.calendar import CalendarRangeError
 from dealbook.core.figure import Figure
 from dealbook.core.numbers import Rounding
 from dealbook.core.numbers import exact
@@ -31,11 +31,11 @@ from dealbook.engine.interest import USD
 from dealbook.engine.replay.book import Book
 from dealbook.engine.replay.context import ReplayContext
 from dealbook.engine.replay.pricing import conversion_price
-from dealbook.engine.reserve import reserve_list_due
-from dealbook.ledger.events_filings import ReportDelivered
+from dealbook.engine.replay.pricing import price_value
 from dealbook.ledger.events_filings import StockholderApprovalObtained
+from dealbook.ledger.events_holders import WarrantExercise
+from dealbook.ledger.events_money import Closing
 from dealbook.ledger.events_money import Funding
-from dealbook.terms.reserves import ReserveList
 
 SHARES = "shares"
 RESERVE_LIST = "reserve_list"
@@ -90,6 +90,41 @@ def _funding_date_instruments(ctx: ReplayContext, day: date) -> tuple[Decimal, i
     return principal, warrants
 
 
+def warrants_on(ctx: ReplayContext, day: date) -> int:
+    """Warrant shares granted by ``day`` (closings and fundings) less those exercised by then."""
+    granted = sum(
+        line.warrants for item in ctx.events(Closing) if item.date <= day for line in item.fundings
+    ) + sum(
+        line.warrants for item in ctx.events(Funding) if item.date <= day for line in item.fundings
+    )
+    exercised = sum(item.shares for item in ctx.events(WarrantExercise) if item.date <= day)
+    return granted - exercised
+
+
+def _counted(ctx: ReplayContext, book: Book, day: date) -> tuple[Decimal, int, list[str]]:
+    """Principal outstanding and warrant shares the Reserved Amount counts at ``day``."""
+    principal = book.total_principal_on(day)
+    warrants = warrants_on(ctx, day)
+    notes = [f"ins.additional_instruments={ctx.conventions.additional_instruments}"]
+    if not _counts_additional(ctx):
+        extra_p, extra_w = _funding_date_instruments(ctx, day)
+        principal = max(principal - extra_p, Decimal(0))
+        warrants = max(warrants - extra_w, 0)
+        notes.append("Funding-Date Debentures and Warrants not counted")
+    return principal, warrants, notes
+
+
+def required_value(ctx: ReplayContext, book: Book, day: date) -> int | None:
+    """:func:`required_on`'s value alone (fast; for scanning every day)."""
+    cp = price_value(ctx, day)
+    if cp is None:
+        return None
+    principal, warrants, _ = _counted(ctx, book, day)
+    return round_shares(
+        Fraction(multiple(ctx)) * (Fraction(principal) / cp + warrants), Rounding.UP
+    )
+
+
 def required_on(ctx: ReplayContext, book: Book, day: date) -> Figure | None:
     """The Reserved Amount at the end of ``day``, or None when no Conversion Price is known."""
     price = conversion_price(ctx, day)
@@ -97,14 +132,7 @@ def required_on(ctx: ReplayContext, book: Book, day: date) -> Figure | None:
         return None
     cp = Fraction(price.price)
     terms = ctx.deal.reservation
-    principal = book.total_principal_on(day)
-    warrants = sum(h.warrants_granted - h.warrants_exercised for h in book.holders.values())
-    notes = [f"ins.additional_instruments={ctx.conventions.additional_instruments}"]
-    if not _counts_additional(ctx):
-        extra_p, extra_w = _funding_date_instruments(ctx, day)
-        principal = max(principal - extra_p, Decimal(0))
-        warrants = max(warrants - extra_w, 0)
-        notes.append("Funding-Date Debentures and Warrants not counted")
+    principal, warrants, notes = _counted(ctx, book, day)
     conv = Fraction(principal) / cp
     factor = multiple(ctx)
     value = Fraction(factor) * (conv + warrants)
@@ -129,11 +157,22 @@ def required_on(ctx: ReplayContext, book: Book, day: date) -> Figure | None:
     )
 
 
-def reserve_on(ctx: ReplayContext, book: Book, day: date) -> DayReserve | None:
-    """The reserve at the end of ``day`` (None: no Conversion Price, so no requirement)."""
-    required = required_on(ctx, book, day)
-    if required is None:
-        return None
+@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
+class Available:
+    """The shares available for the deal on a day, and where the numbers came from."""
+
+    available: int
+    authorized: int | None
+    outstanding: int | None
+    reserved: int
+    other: int
+    since: date
+    issued: int
+    source: str
+
+
+def _available(ctx: ReplayContext, book: Book, day: date) -> Available:
+    """Authorized and Reserved Shares at the end of ``day``."""
     cap = ctx.deal.capitalization
     other = sum(line.shares for line in cap.reserves)
     snap = book.capitalization_on(day)
@@ -152,9 +191,35 @@ def reserve_on(ctx: ReplayContext, book: Book, day: date) -> DayReserve | None:
         reserved, why = _stated_reserve(ctx, day, authorized, outstanding, other)
         source += f"; reserved: {why}"
     issued = book.shares_issued_since(since, day)
-    available = max(reserved - issued, 0)
     if outstanding is not None:
         outstanding += issued
+    return Available(
+        available=max(reserved - issued, 0),
+        authorized=authorized,
+        outstanding=outstanding,
+        reserved=reserved,
+        other=other,
+        since=since,
+        issued=issued,
+        source=source,
+    )
+
+
+def reserve_on(ctx: ReplayContext, book: Book, day: date) -> DayReserve | None:
+    """The reserve at the end of ``day`` (None: no Conversion Price, so no requirement)."""
+    required = required_on(ctx, book, day)
+    if required is None:
+        return None
+    cap = ctx.deal.capitalization
+    found = _available(ctx, book, day)
+    available, authorized, outstanding = found.available, found.authorized, found.outstanding
+    other, reserved, since, issued, source = (
+        found.other,
+        found.reserved,
+        found.since,
+        found.issued,
+        found.source,
+    )
     headroom = None
     if authorized is not None and outstanding is not None:
         headroom = authorized - outstanding - other - available
@@ -216,30 +281,52 @@ def _stated_reserve(
     return free, f"before approval the free authorized shares ({free}) are reserved pro rata"
 
 
+def change_days(ctx: ReplayContext, first: date) -> list[date]:
+    """Days in ``[first, as_of]`` on which the reserve condition can change.
+
+    The requirement moves with the Conversion Price, whose lookback window shifts on each
+    trading day and on the day after it, and with events (fundings, conversions,
+    capitalization reports, approvals); between two such days nothing it reads changes.
+    """
+    days: set[date] = {first}
+    trading = ctx.clock.trading
+    try:
+        day = first if trading.is_day(first) else trading.add(first, 1)
+        while day <= ctx.as_of:
+            days.add(day)
+            days.add(day + timedelta(days=1))
+            day = trading.add(day, 1)
+    except CalendarRangeError:
+        pass
+    for entry in ctx.entries:
+        days.add(entry.event.date)
+        days.add(entry.event.date + timedelta(days=1))
+    return sorted(d for d in days if first <= d <= ctx.as_of)
+
+
+def _holds(ctx: ReplayContext, book: Book, day: date, *, literal: bool) -> bool:
+    """The §4(h) clock condition on ``day`` (False when no Conversion Price is known)."""
+    need = required_value(ctx, book, day)
+    if need is None:
+        return False
+    available = _available(ctx, book, day).available
+    return available > need if literal else available < need
+
+
 def shortfall_days(ctx: ReplayContext, book: Book) -> list[tuple[date, bool]]:
-    """``(day, condition holds)`` from the first funding to the as-of date.
+    """``(day, condition holds)`` on each day the condition can change (see :func:`change_days`).
 
     The condition is the §4(h) clock condition under ``reserve.shortfall_reading``:
     ``below`` (default) holds when the Authorized and Reserved Shares are below the
     Reserved Amount; ``literal-exceeds`` when they exceed it (D-INS-3, as written).
-    Days without a Conversion Price count as not holding.
+    Days without a Conversion Price count as not holding. On a day not listed the
+    condition is that of the last listed day before it.
     """
     first = book.first_funding()
     if first is None:
         return []
     literal = ctx.conventions.reserve_shortfall_reading == "literal-exceeds"
-    out: list[tuple[date, bool]] = []
-    day = first
-    while day <= ctx.as_of:
-        state = reserve_on(ctx, book, day)
-        holds = False
-        if state is not None:
-            need = state.required.value
-            assert isinstance(need, int)
-            holds = state.available > need if literal else state.available < need
-        out.append((day, holds))
-        day += timedelta(days=1)
-    return out
+    return [(day, _holds(ctx, book, day, literal=literal)) for day in change_days(ctx, first)]
 
 
 def shortfall_episodes(ctx: ReplayContext, book: Book) -> list[Episode]:
@@ -248,6 +335,10 @@ def shortfall_episodes(ctx: ReplayContext, book: Book) -> list[Episode]:
     ``last`` is the day the condition stopped holding (the day the reserve was restored),
     None while it still holds at the as-of date.
     """
+    key = ("shortfall_episodes", id(book))
+    cached = ctx.cache.get(key)
+    if isinstance(cached, list):
+        return list(cached)
     reading = ctx.conventions.reserve_shortfall_reading
     why = (
         "Authorized and Reserved Shares below the Reserved Amount"
@@ -264,97 +355,5 @@ def shortfall_episodes(ctx: ReplayContext, book: Book) -> list[Episode]:
             start = None
     if start is not None:
         out.append((start, None, why))
-    return out
-
-
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
-class ListMonth:
-    """One monthly reserve list: its month, due date and delivery per holder."""
-
-    month: str
-    month_end: date
-    due: Figure
-    delivered: dict[str, date | None]
-
-
-def _months(ctx: ReplayContext, book: Book, terms: ReserveList) -> list[tuple[int, int]]:
-    first = book.first_funding()
-    if first is None:
-        return []
-    year, month = first.year, first.month
-    if terms.first_month == "month-after-closing":
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    out: list[tuple[int, int]] = []
-    while date(year, month, days_in_month(year, month)) < ctx.as_of:
-        end = date(year, month, days_in_month(year, month))
-        if out and book.total_principal_on(end) <= 0 and not _warrants_left(book):
-            break
-        out.append((year, month))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return out
-
-
-def _warrants_left(book: Book) -> bool:
-    return any(h.warrants_granted > h.warrants_exercised for h in book.holders.values())
-
-
-def payees(ctx: ReplayContext, book: Book, day: date) -> list[str]:
-    """Holders who had funded principal by ``day`` (the Buyers a list or SLDA is owed to)."""
-    return [h for h in ctx.deal.holder_ids() if book.funded_on(h, day) > 0]
-
-
-def reserve_list_months(ctx: ReplayContext, book: Book) -> list[ListMonth]:
-    """Every monthly list due by the as-of date's month, with its delivery to each holder.
-
-    A list delivered on a day covers every month that ended on or before that day (it
-    states the current counts); ``to`` limits it to one holder.
-    """
-    terms = ctx.deal.reservation.reserve_list if ctx.deal.reservation else None
-    if terms is None:
-        return []
-    deliveries = [
-        (item.date, item.to) for item in ctx.events(ReportDelivered) if item.kind == RESERVE_LIST
-    ]
-    out: list[ListMonth] = []
-    for year, month in _months(ctx, book, terms):
-        end = date(year, month, days_in_month(year, month))
-        delivered: dict[str, date | None] = {}
-        for holder in payees(ctx, book, end):
-            days = [d for d, to in deliveries if d >= end and to in (None, holder)]
-            delivered[holder] = min(days) if days else None
-        out.append(
-            ListMonth(
-                month=f"{year:04d}-{month:02d}",
-                month_end=end,
-                due=reserve_list_due(year, month, terms=terms, clock=ctx.clock),
-                delivered=delivered,
-            )
-        )
-    return out
-
-
-def late_reserve_list_episodes(
-    ctx: ReplayContext, book: Book, holder: str | None = None
-) -> list[Episode]:
-    """Late lists: ``(first late day, delivery day or None, why)``, one per late month.
-
-    With ``holder`` the delivery to that holder ends the episode; without, the day the
-    last holder received it. Months delivered by their due date have no episode.
-    """
-    out: list[Episode] = []
-    for item in reserve_list_months(ctx, book):
-        due = item.due.value
-        assert isinstance(due, date)
-        if holder is not None:
-            if holder not in item.delivered:
-                continue
-            done = item.delivered[holder]
-        else:
-            days = list(item.delivered.values())
-            done = None if not days or None in days else max(d for d in days if d is not None)
-        if done is not None and done <= due:
-            continue
-        if done is None and due >= ctx.as_of:
-            continue
-        out.append((due + timedelta(days=1), done, f"reserve list for {item.month} due {due}"))
-    return out
+    ctx.cache[key] = out
+    return list(out)

@@ -17,8 +17,8 @@ from datetime import timedelta
 from dealbook.engine.replay.book import Book
 from dealbook.engine.replay.context import ReplayContext
 from dealbook.engine.replay.mechanisms.reserve import approval_clocks
-from dealbook.engine.replay.mechanisms.reserve_state import late_reserve_list_episodes
-from dealbook.engine.replay.mechanisms.reserve_state import payees
+from dealbook.engine.replay.mechanisms.reserve_lists import late_reserve_list_episodes
+from dealbook.engine.replay.mechanisms.reserve_lists import payees
 from dealbook.ledger.events_filings import InformationStatementFiled
 from dealbook.ledger.events_filings import StockholderApprovalObtained
 from dealbook.ledger.events_holders import Breach
