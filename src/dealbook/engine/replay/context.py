@@ -17,6 +17,7 @@ from datetime import datetime
 from datetime import time
 from datetime import timedelta
 from typing import TypeVar
+from typing import cast
 
 from pydantic import TypeAdapter
 from pydantic import ValidationError
@@ -34,6 +35,7 @@ from dealbook.engine.conversion_price import PriceHistory
 from dealbook.engine.conversion_price import history_from_rows
 from dealbook.ledger.base import EventBase
 from dealbook.ledger.corrections import correction_plan
+from dealbook.ledger.events import EVENT_TYPES
 from dealbook.ledger.events import Ledger
 from dealbook.ledger.events import PricePoint
 from dealbook.ledger.events_money import PriceRecorded
@@ -46,6 +48,8 @@ from dealbook.terms.deal import Deal
 
 E = TypeVar("E", bound=EventBase)
 
+_BY_TYPE = "events_by_type"
+_EVENT_CLASSES = frozenset(EVENT_TYPES.values())
 _MAIL = (NoticeMethod.CERTIFIED_MAIL, NoticeMethod.REGISTERED_MAIL)
 _FIELD_KEY = {field: key for key, field in READING_KEYS.items()}
 
@@ -131,9 +135,23 @@ class ReplayContext:
 
     def of_type(self, cls: type[E]) -> Iterator[tuple[int, E]]:
         """``(ledger index, event)`` of every effective event of class ``cls``, in order."""
-        for entry in self.entries:
-            if isinstance(entry.event, cls):
-                yield entry.index, entry.event
+        if cls not in _EVENT_CLASSES:
+            for entry in self.entries:
+                if isinstance(entry.event, cls):
+                    yield entry.index, entry.event
+            return
+        for index, item in self._by_type().get(cls, ()):
+            yield index, cast("E", item)
+
+    def _by_type(self) -> dict[type[EventBase], list[tuple[int, EventBase]]]:
+        """The effective events grouped by class (built once per replay)."""
+        cached = self.cache.get(_BY_TYPE)
+        if cached is None:
+            groups: dict[type[EventBase], list[tuple[int, EventBase]]] = {}
+            for entry in self.entries:
+                groups.setdefault(type(entry.event), []).append((entry.index, entry.event))
+            self.cache[_BY_TYPE] = cached = groups
+        return cast("dict[type[EventBase], list[tuple[int, EventBase]]]", cached)
 
     def events(self, cls: type[E]) -> list[E]:
         """Every effective event of class ``cls``, in order."""

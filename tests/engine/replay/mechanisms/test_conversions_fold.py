@@ -20,7 +20,7 @@ DAY = date(2003, 10, 15)
 
 def test_cut_to_the_cap_with_escrow_outstanding_not_owned() -> None:
     # G-16: O = 47,916,390, B = 0, q_max = 2,521,915; 2,521,915 x 0.04 = 100,876.60.
-    ctx, book = folded(HEM_CLOSING + PRICES + CONVERT, DAY)
+    _ctx, book = folded(HEM_CLOSING + PRICES + CONVERT, DAY)
     assert codes(book) == ["REPLAY-CONVERSION-CAPPED"]
     (conv,) = book.conversions
     assert (conv.shares, conv.principal, conv.price) == (
@@ -35,7 +35,7 @@ def test_cut_to_the_cap_with_escrow_outstanding_not_owned() -> None:
 
 def test_escrow_neither_outstanding_nor_owned_gives_the_g16_base_case() -> None:
     # O = 37,916,390: q_max = 1,995,599; 1,995,599 x 0.04 = 79,823.96.
-    ctx, book = folded(
+    _ctx, book = folded(
         HEM_CLOSING + PRICES + CONVERT, DAY, readings={"hyt.escrow_outstanding": "false"}
     )
     assert book.conversions[0].shares == 1995599
@@ -43,28 +43,28 @@ def test_escrow_neither_outstanding_nor_owned_gives_the_g16_base_case() -> None:
 
 
 def test_escrow_owned_leaves_no_room_so_the_conversion_is_refused() -> None:
-    ctx, book = folded(HEM_CLOSING + PRICES + CONVERT, DAY, readings={"hyt.escrow_owned": "true"})
+    _ctx, book = folded(HEM_CLOSING + PRICES + CONVERT, DAY, readings={"hyt.escrow_owned": "true"})
     assert codes(book) == ["REPLAY-CONVERSION-REFUSED"]
     assert book.conversions == []
     assert book.principal_on("hem", DAY) == Decimal(750000)
 
 
 def test_reading_cap_excess_refuse() -> None:
-    ctx, book = folded(HEM_CLOSING + PRICES + CONVERT, DAY, readings={"cap.excess": "refuse"})
+    _ctx, book = folded(HEM_CLOSING + PRICES + CONVERT, DAY, readings={"cap.excess": "refuse"})
     assert codes(book) == ["REPLAY-CONVERSION-REFUSED"]
     assert book.holder("hem").conversion_shares == 0
 
 
 def test_within_the_cap_converts_whole() -> None:
     small = CONVERT.replace("120000", "100000")
-    ctx, book = folded(HEM_CLOSING + PRICES + small, DAY)
+    _ctx, book = folded(HEM_CLOSING + PRICES + small, DAY)
     assert codes(book) == []
     assert book.conversions[0].shares == 2500000  # 100,000 / 0.04
 
 
 def test_declared_default_voids_the_cap() -> None:
     default = "  - {date: 2003-10-01, type: default_declared, clause: 'cdpa:5.1'}\n"
-    ctx, book = folded(HEM_CLOSING + PRICES + default + CONVERT, DAY)
+    _ctx, book = folded(HEM_CLOSING + PRICES + default + CONVERT, DAY)
     assert codes(book) == []
     assert book.conversions[0].shares == 3000000
 
@@ -72,16 +72,16 @@ def test_declared_default_voids_the_cap() -> None:
 def test_waiver_effective_after_75_days() -> None:
     # Notice 2003-08-01 + 75 days = 2003-10-15: waived on the conversion date.
     waiver = "  - {date: 2003-08-01, type: waiver_notice, holder: hem}\n"
-    ctx, book = folded(HEM_CLOSING + PRICES + waiver + CONVERT, DAY)
+    _, book = folded(HEM_CLOSING + PRICES + waiver + CONVERT, DAY)
     assert book.conversions[0].shares == 3000000
     late = waiver.replace("2003-08-01", "2003-08-02")
-    ctx, book = folded(HEM_CLOSING + PRICES + late + CONVERT, DAY)
+    _ctx, book = folded(HEM_CLOSING + PRICES + late + CONVERT, DAY)
     assert book.conversions[0].shares == 2521915
 
 
 def test_more_principal_than_outstanding_is_refused_with_a_located_diagnostic() -> None:
     big = CONVERT.replace("120000", "750001")
-    ctx, book = folded(HEM_CLOSING + PRICES + big, DAY)
+    _ctx, book = folded(HEM_CLOSING + PRICES + big, DAY)
     (problem,) = book.diagnostics
     assert problem.code == "REPLAY-CONVERSION-EXCESS"
     assert problem.span is not None and problem.span.line is not None
@@ -90,14 +90,14 @@ def test_more_principal_than_outstanding_is_refused_with_a_located_diagnostic() 
 
 def test_no_price_history_refuses() -> None:
     early = CONVERT.replace("2003-10-15", "2003-09-10")
-    ctx, book = folded(HEM_CLOSING + PRICES + early, date(2003, 9, 10))
+    _ctx, book = folded(HEM_CLOSING + PRICES + early, date(2003, 9, 10))
     assert codes(book) == ["REPLAY-CONVERSION-NO-PRICE"]
 
 
 def test_revocation_within_one_business_day_reverses() -> None:
     small = CONVERT.replace("120000", "100000")
     revoke = "  - {date: 2003-10-16, type: conversion_revoked, notice: c1}\n"
-    ctx, book = folded(HEM_CLOSING + PRICES + small + revoke, date(2003, 10, 16))
+    _ctx, book = folded(HEM_CLOSING + PRICES + small + revoke, date(2003, 10, 16))
     assert codes(book) == []
     assert book.conversions[0].revoked
     assert book.principal_on("hem", date(2003, 10, 16)) == Decimal(750000)
@@ -108,7 +108,7 @@ def test_revocation_within_one_business_day_reverses() -> None:
 def test_late_revocation_leaves_the_conversion_standing() -> None:
     small = CONVERT.replace("120000", "100000")
     revoke = "  - {date: 2003-10-17, type: conversion_revoked, notice: c1}\n"
-    ctx, book = folded(HEM_CLOSING + PRICES + small + revoke, date(2003, 10, 17))
+    _ctx, book = folded(HEM_CLOSING + PRICES + small + revoke, date(2003, 10, 17))
     assert codes(book) == ["REPLAY-REVOCATION"]
     assert not book.conversions[0].revoked
     assert book.holder("hem").conversion_shares == 2500000
@@ -124,11 +124,11 @@ def test_interest_converts_up_to_the_accrued_amount() -> None:
     # 12% on 60,000 from 2002-09-27 to 2002-11-01 (35 days, Act/365) = 690.41...
     # Price 0.5 x 0.10 = 0.05: (10,000 + 50) / 0.05 = 201,000 shares.
     conv = "  - {date: 2002-11-01, type: conversion_notice, holder: ajw-partners, principal: 10000, interest: 50}\n"
-    ctx, book = folded(INSYNQ + conv, date(2002, 11, 1), "insynq-2002")
+    _, book = folded(INSYNQ + conv, date(2002, 11, 1), "insynq-2002")
     assert codes(book) == []
     assert book.conversions[0].shares == 201000
     assert book.holder("ajw-partners").interest_paid == Decimal(50)
     too_much = conv.replace("interest: 50", "interest: 1000")
-    ctx, book = folded(INSYNQ + too_much, date(2002, 11, 1), "insynq-2002")
+    _ctx, book = folded(INSYNQ + too_much, date(2002, 11, 1), "insynq-2002")
     assert codes(book) == ["REPLAY-CONVERSION-INTEREST"]
     assert book.conversions[0].interest == Decimal("690.41")

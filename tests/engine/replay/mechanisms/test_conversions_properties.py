@@ -65,7 +65,7 @@ def test_cap_principal_and_deliveries(
         "hyt.escrow_outstanding": str(outstanding).lower(),
     }
     as_of = DAYS[-1]
-    ctx, book = folded(events, as_of, readings=readings)
+    _ctx, book = folded(events, as_of, readings=readings)
     escrow = 10_000_000
     base_o = 37_916_390 + (escrow if outstanding else 0)
     base_b = escrow if owned else 0

@@ -35,7 +35,7 @@ def test_over_exercise_is_refused() -> None:
     events = HEM_CLOSING + (
         "  - {date: 2003-09-02, type: warrant_exercise, holder: hem, warrant: warrant, shares: 5000001, method: cash}\n"
     )
-    ctx, book = folded(events, date(2003, 9, 2))
+    _ctx, book = folded(events, date(2003, 9, 2))
     assert codes(book) == ["REPLAY-WARRANT-EXCESS"]
     assert book.holder("hem").other_shares == 0
 
@@ -52,7 +52,7 @@ def test_cashless_exercise_nets_shares_at_the_last_close() -> None:
             "  - {date: 2003-06-02, type: warrant_exercise, id: x, holder: sds-merchant-fund, warrant: warrants, shares: 1000000, method: cashless}\n"
         )
     )
-    ctx, book = folded(events, date(2003, 6, 2), "amnis-2003")
+    _ctx, book = folded(events, date(2003, 6, 2), "amnis-2003")
     held = book.holder("sds-merchant-fund")
     assert (held.warrants_exercised, held.other_shares) == (1000000, 500000)
 
