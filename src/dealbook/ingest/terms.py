@@ -190,13 +190,19 @@ class UseFinder:
 
     def _match_run(self, offset: int, phrase: str, out: list[tuple[str, int, int]]) -> None:
         """Longest defined terms within one run of capitalized words."""
-        words = phrase.split()
         keys = self._keys
         prefixes = self._prefixes
         starts = self._starts
-        lowered = [w.casefold() for w in words]
-        if not any(w in starts or w.rstrip("'s\u2019") in starts for w in lowered):
+        if phrase.isascii():  # case folding keeps ASCII words apart: fold once
+            lowered = phrase.casefold().split()
+        else:
+            lowered = [w.casefold() for w in phrase.split()]
+        for low in lowered:
+            if low in starts or low.rstrip("'s\u2019") in starts:
+                break
+        else:
             return
+        words = phrase.split()
         count = len(words)
         positions: list[int] = []
         pos = 0
@@ -277,8 +283,12 @@ def capitalized_runs(text: str, start: int = 0, end: int | None = None) -> list[
     ['United States Securities and Exchange Commission', 'SEC']
     """
     stop = len(text) if end is None else end
-    return [
-        (m.start(), m.end())
-        for m in _RUN.finditer(text, start, stop)
-        if not (m.start() and text[m.start() - 1] in _JOINERS)
-    ]
+    out: list[tuple[int, int]] = []
+    append = out.append
+    joiners = _JOINERS
+    for match in _RUN.finditer(text, start, stop):
+        span = match.span()
+        at = span[0]
+        if not (at and text[at - 1] in joiners):
+            append(span)
+    return out

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import cast
 
 from dealbook.calendars.conventions import Compounding
 from dealbook.calendars.conventions import DayCount
@@ -144,6 +145,7 @@ class Book:
     extra: dict[str, object] = dataclasses.field(default_factory=dict)
     """State owned by one mechanism (keyed by the mechanism's name)."""
     _indexes: dict[str, _ChangeIndex] = dataclasses.field(default_factory=dict, repr=False)
+    _sums: dict[tuple[object, ...], object] = dataclasses.field(default_factory=dict, repr=False)
 
     def holder(self, holder: str) -> HolderBook:
         """The book of ``holder`` (created on first use)."""
@@ -152,6 +154,11 @@ class Book:
         return self.holders[holder]
 
     # -- queries ---------------------------------------------------------------------
+    def forget(self) -> None:
+        """Drop the query indexes (the fold calls this after each event it applies)."""
+        self._indexes.clear()
+        self._sums.clear()
+
     def _index(self, holder: str) -> _ChangeIndex:
         """Sorted change days with running sums, rebuilt when the holder's changes grow."""
         held = self.holder(holder)
@@ -210,7 +217,37 @@ class Book:
 
     def shares_issued_since(self, since: date, through: date) -> int:
         """Shares the fold issued to holders in ``(since, through]``."""
-        return sum(n for day, n, _ in self.issued_shares if since < day <= through)
+        days, totals = self._issued_index()
+        return totals[bisect_right(days, through)] - totals[bisect_right(days, since)]
+
+    def _issued_index(self) -> tuple[list[date], list[int]]:
+        key = len(self.issued_shares)
+        cached = self._sums.get(("issued", key))
+        if cached is None:
+            ordered = sorted(self.issued_shares, key=lambda item: item[0])
+            totals = [0]
+            for _, shares, _ in ordered:
+                totals.append(totals[-1] + shares)
+            cached = ([item[0] for item in ordered], totals)
+            self._sums[("issued", key)] = cached
+        return cast("tuple[list[date], list[int]]", cached)
+
+    def converted_on(self, holder: str, day: date) -> Decimal:
+        """Principal ``holder`` converted (not revoked) up to and including ``day``."""
+        key = ("converted", holder, len(self.conversions))
+        cached = self._sums.get(key)
+        if cached is None:
+            ordered = sorted(
+                (c for c in self.conversions if c.holder == holder and not c.revoked),
+                key=lambda c: c.day,
+            )
+            totals = [ZERO]
+            for item in ordered:
+                totals.append(totals[-1] + item.principal)
+            cached = ([c.day for c in ordered], totals)
+            self._sums[key] = cached
+        days, sums = cast("tuple[list[date], list[Decimal]]", cached)
+        return sums[bisect_right(days, day)]
 
 
 def coupon(ctx: ReplayContext) -> tuple[Decimal, tuple[ClauseRef, ...], tuple[str, ...]]:
@@ -398,4 +435,5 @@ def fold(ctx: ReplayContext, handlers: Mapping[type[EventBase], Handler]) -> Boo
         handler = handlers.get(type(entry.event))
         if handler is not None:
             handler(ctx, book, entry.index, entry.event)
+            book.forget()
     return book

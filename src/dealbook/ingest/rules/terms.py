@@ -116,6 +116,9 @@ _ENTITY_SUFFIXES = frozenset(
 )
 
 
+_ENTITY_ENDINGS = tuple(sorted(_ENTITY_SUFFIXES))
+
+
 def _name_words(deal: Deal) -> frozenset[str]:
     """First words of entity names in the deal ("SunTrust" of "SunTrust Bank"): names, not terms."""
     out: set[str] = set()
@@ -123,6 +126,8 @@ def _name_words(deal: Deal) -> frozenset[str]:
         text = doc.text
         for start, end in doc.runs:
             phrase = text[start:end]
+            if not phrase.rstrip(".,").endswith(_ENTITY_ENDINGS):
+                continue  # its last word is no entity suffix
             head_tail = phrase.rsplit(None, 1)
             if len(head_tail) > 1 and head_tail[1].rstrip(".,") in _ENTITY_SUFFIXES:
                 out.add(term_key(phrase.split(None, 1)[0]))

@@ -72,17 +72,19 @@ def test_ignoring_additional_instruments_counts_closing_only(tmp_path: Path) -> 
 def test_scan_days_are_trading_days_their_next_days_and_event_days() -> None:
     ctx = _ctx("insynq-reserve-shortfall", date(2002, 10, 8))
     days = reserve_state.change_days(ctx, date(2002, 9, 27))
-    # Trading days 09-27, 09-30, 10-01..10-04, 10-07, 10-08 and the day after each; the
-    # ledger's events add their own days (and the day after) within the range.
+    # The Insynq window excludes the conversion date, so the price moves on the day after
+    # each trading day: 09-28 (after Fri 09-27), 10-01 (after Mon 09-30), 10-02...; a
+    # Monday reads the same window as the Saturday before it. Events add their days.
     assert days[:6] == [
         date(2002, 9, 27),
         date(2002, 9, 28),
-        date(2002, 9, 30),
         date(2002, 10, 1),
         date(2002, 10, 2),
         date(2002, 10, 3),
+        date(2002, 10, 4),
     ]
-    assert date(2002, 9, 29) not in days  # a Sunday after a Saturday: nothing can change
+    assert date(2002, 9, 29) not in days
+    assert date(2002, 9, 30) not in days
     assert days[-1] == date(2002, 10, 8)
 
 

@@ -74,15 +74,7 @@ def _next_month(day: date) -> date:
 
 def opa_on(book: Book, holder: str, day: date) -> Decimal:
     """Outstanding Principal Amount of ``holder`` at the end of ``day``."""
-    converted = sum(
-        (
-            c.principal
-            for c in book.conversions
-            if c.holder == holder and not c.revoked and c.day <= day
-        ),
-        Decimal(0),
-    )
-    return book.principal_on(holder, day) + converted
+    return book.principal_on(holder, day) + book.converted_on(holder, day)
 
 
 def _segments(part: DaySpan, opa: Callable[[date], Decimal]) -> list[tuple[DaySpan, Decimal]]:

@@ -36,6 +36,10 @@ from dealbook.ledger.events_filings import StockholderApprovalObtained
 from dealbook.ledger.events_holders import WarrantExercise
 from dealbook.ledger.events_money import Closing
 from dealbook.ledger.events_money import Funding
+from dealbook.terms.securities import DiscountToAverage
+from dealbook.terms.securities import FixedPrice
+from dealbook.terms.securities import Floor
+from dealbook.terms.securities import PriceFormula
 
 SHARES = "shares"
 RESERVE_LIST = "reserve_list"
@@ -284,16 +288,19 @@ def _stated_reserve(
 def change_days(ctx: ReplayContext, first: date) -> list[date]:
     """Days in ``[first, as_of]`` on which the reserve condition can change.
 
-    The requirement moves with the Conversion Price, whose lookback window shifts on each
-    trading day and on the day after it, and with events (fundings, conversions,
+    The requirement moves with the Conversion Price, whose lookback window shifts on the
+    day after each trading day (and on the trading day itself when the window includes
+    the conversion date), and with events (fundings, conversions,
     capitalization reports, approvals); between two such days nothing it reads changes.
     """
     days: set[date] = {first}
     trading = ctx.clock.trading
+    same_day = _reads_conversion_day(ctx.deal.securities.debentures[0].conversion.price)
     try:
         day = first if trading.is_day(first) else trading.add(first, 1)
         while day <= ctx.as_of:
-            days.add(day)
+            if same_day:
+                days.add(day)
             days.add(day + timedelta(days=1))
             day = trading.add(day, 1)
     except CalendarRangeError:
@@ -302,6 +309,17 @@ def change_days(ctx: ReplayContext, first: date) -> list[date]:
         days.add(entry.event.date)
         days.add(entry.event.date + timedelta(days=1))
     return sorted(d for d in days if first <= d <= ctx.as_of)
+
+
+def _reads_conversion_day(formula: PriceFormula) -> bool:
+    """Whether a price formula's window includes the conversion date itself."""
+    if isinstance(formula, DiscountToAverage):
+        return formula.include_conversion_date
+    if isinstance(formula, FixedPrice):
+        return False
+    if isinstance(formula, Floor):
+        return _reads_conversion_day(formula.of)
+    return any(_reads_conversion_day(part) for part in formula.of)
 
 
 def _holds(ctx: ReplayContext, book: Book, day: date, *, literal: bool) -> bool:
