@@ -299,3 +299,21 @@ def test_vectorized_broadcasting_and_zero_steps() -> None:
     ]
     assert FED.count_many(days, one_day).tolist() == [-1, -1, -1]
     assert FED.is_day_many(days).tolist() == [False, False, False]
+
+
+def test_last_days_are_the_n_days_on_or_before_a_date() -> None:
+    from dealbook.calendars.calendar import CalendarRangeError
+    from dealbook.calendars.registry import get_calendar
+
+    nyse = get_calendar("nyse")
+    # 2001-09-11..14 closed: the 3 trading days on or before 2001-09-17 are 09-07, 09-10, 09-17.
+    assert nyse.last_days(date(2001, 9, 17), 3) == (
+        date(2001, 9, 7),
+        date(2001, 9, 10),
+        date(2001, 9, 17),
+    )
+    # A non-trading end date: the days before it.
+    assert nyse.last_days(date(2001, 9, 16), 2) == (date(2001, 9, 7), date(2001, 9, 10))
+    assert nyse.last_days(date(2003, 1, 2), 0) == ()
+    with pytest.raises(CalendarRangeError):
+        nyse.last_days(date(1990, 1, 3), 5)

@@ -179,6 +179,22 @@ class Calendar:
             f"{self.first}..{self.last}"
         )
 
+    def last_days(self, end: date, n: int) -> tuple[date, ...]:
+        """The ``n`` days of this calendar on or before ``end``, oldest first.
+
+        >>> from dealbook.calendars.registry import get_calendar
+        >>> get_calendar("nyse").last_days(date(2003, 9, 2), 3)
+        (datetime.date(2003, 8, 28), datetime.date(2003, 8, 29), datetime.date(2003, 9, 2))
+        """
+        index = self._position(end)
+        k = self._cum[index + 1]
+        if n > k:
+            raise CalendarRangeError(
+                f"{n} days of {self.name} on or before {end} run past its coverage "
+                f"{self.first}..{self.last}"
+            )
+        return self._days[k - n : k]
+
     def next_day(self, d: date) -> date:
         """The first day of this calendar strictly after ``d``."""
         return self.add(d, 1)

@@ -87,15 +87,6 @@ class Capitalization:
         return sum(d.certificates * d.size for d in self.denominations)
 
 
-def _positions(text: str, needle: str) -> list[int]:
-    out: list[int] = []
-    at = text.find(needle)
-    while at >= 0:
-        out.append(at)
-        at = text.find(needle, at + 1)
-    return out
-
-
 def _count(match: re.Match[str], group: str = "n") -> ShareCount:
     return ShareCount(
         count=int(match.group(group).replace(",", "")),
@@ -122,7 +113,7 @@ def find_capitalization(text: str) -> Capitalization:
     anchors = sorted(
         a
         for needle in ("uthoriz", "UTHORIZ", "onsists", "par value", "PAR VALUE")
-        for a in _positions(text, needle)
+        for a in find_all(text, needle)
     )
     for match in (
         m for a in anchors for m in [_AUTHORIZED.search(text, max(0, a - 30), a + 200)] if m

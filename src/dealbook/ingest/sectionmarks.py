@@ -91,16 +91,19 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
     candidates = [at - 1 + shift for at in _paragraph_starts(text, start, end)]
     pos = start + shift - 1 if not padded else 0
     for found in anchored_finditer(_MARKER, source, candidates, pos, end + shift):
-        match = _Shifted(found, shift)
-        at = match.start("indent")
+        # Offsets of ``found`` are in ``source``: one more than in ``text`` when padded.
+        at = found.start("indent") - shift
         if not _after_blank(text, at, start):
             continue
-        if match.group("article"):
-            art = match.group("art")
+        groups = found.groupdict()
+        opening = found.end("indent") - shift
+        closing = found.end() - shift
+        art = groups["art"] or ""
+        if groups["article"]:
             markers.append(
                 Marker(
-                    start=match.end("indent"),
-                    end=match.end(),
+                    start=opening,
+                    end=closing,
                     text=art,
                     label=f"ARTICLE {art}",
                     style="article",
@@ -108,12 +111,12 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
                 )
             )
             continue
-        if match.group("dec"):
-            dec = match.group("dec")
+        dec = groups["dec"]
+        if dec:
             markers.append(
                 Marker(
-                    start=match.end("indent"),
-                    end=match.end(),
+                    start=opening,
+                    end=closing,
                     text=dec,
                     label=dec,
                     style="decimal",
@@ -121,9 +124,10 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
                 )
             )
             continue
-        kind = "paren" if match.group("paren") else "dot"
-        value = match.group("num") or match.group("paren") or match.group("dot") or ""
-        if match.group("num"):
+        number = groups["num"]
+        kind = "paren" if groups["paren"] else "dot"
+        value = number or groups["paren"] or groups["dot"] or ""
+        if number:
             readings: tuple[tuple[str, int], ...] = (("number", int(value)),)
         else:
             readings = _readings(kind, value)
@@ -131,17 +135,17 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
             continue
         markers.append(
             Marker(
-                start=match.end("indent"),
-                end=match.end(),
+                start=opening,
+                end=closing,
                 text=value,
-                label=match.group(0)[match.end("indent") - match.start() :].strip(),
+                label=found.group(0)[found.end("indent") - found.start() :].strip(),
                 style=readings[0][0],
                 readings=readings,
             )
         )
-        if value.isdigit() and match.group("num"):
-            inline = _INLINE.search(text, match.end(), min(end, match.end() + 600))
-            paragraph_end = text.find("\n\n", match.end(), end)
+        if value.isdigit() and number:
+            inline = _INLINE.search(text, closing, min(end, closing + 600))
+            paragraph_end = text.find("\n\n", closing, end)
             if inline and (paragraph_end < 0 or inline.start() < paragraph_end):
                 markers.append(
                     Marker(
@@ -154,25 +158,6 @@ def find_markers(text: str, start: int, end: int) -> list[Marker]:
                     )
                 )
     return markers
-
-
-class _Shifted:
-    """A match on text with one prepended newline, reporting offsets in the original."""
-
-    __slots__ = ("_match", "_shift")
-
-    def __init__(self, match: re.Match[str], shift: int) -> None:
-        self._match = match
-        self._shift = shift
-
-    def start(self, group: str | int = 0) -> int:
-        return self._match.start(group) - self._shift
-
-    def end(self, group: str | int = 0) -> int:
-        return self._match.end(group) - self._shift
-
-    def group(self, group: str | int = 0) -> str:
-        return self._match.group(group) or ""
 
 
 _BLANK_LINE_END = re.compile(r"\n[^\S\n]*(?=\n)")

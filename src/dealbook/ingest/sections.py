@@ -275,9 +275,11 @@ def _finish(nodes: list[_Node], text: str) -> tuple[Section, ...]:
     ordered = [nodes[i] for i in order]
     for node in ordered:
         node.parent = remap[node.parent] if node.parent is not None else None
+    count = len(ordered)
     for i, node in enumerate(ordered):
         node.end = length
-        for later in ordered[i + 1 :]:
+        for k in range(i + 1, count):
+            later = ordered[k]
             if later.depth <= node.depth:
                 node.end = _line_start(text, later.start)
                 break

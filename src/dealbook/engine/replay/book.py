@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from itertools import pairwise
 from typing import cast
 
 from dealbook.calendars.conventions import Compounding
@@ -89,12 +90,13 @@ class CapSnapshot:
     reserved: int | None
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
+@dataclasses.dataclass(slots=True)
 class _ChangeIndex:
     """A holder's principal changes sorted by day, with running totals (for bisection).
 
     ``total[i]`` / ``funded[i]`` are the sums of the first ``i`` changes (all changes /
     fundings only), so the balance at the end of ``day`` is ``total[bisect_right(days, day)]``.
+    Changes are only ever appended; appends in date order extend the index in place.
     """
 
     size: int
@@ -104,12 +106,32 @@ class _ChangeIndex:
 
     @classmethod
     def of(cls, changes: list[Change]) -> _ChangeIndex:
-        ordered = sorted(changes, key=lambda c: c.day)
-        total, funded = [ZERO], [ZERO]
-        for change in ordered:
-            total.append(total[-1] + change.amount)
-            funded.append(funded[-1] + (change.amount if change.amount > 0 else ZERO))
-        return cls(size=len(changes), days=[c.day for c in ordered], total=total, funded=funded)
+        index = cls(size=0, days=[], total=[ZERO], funded=[ZERO])
+        index.extend(sorted(changes, key=lambda c: c.day))
+        index.size = len(changes)
+        return index
+
+    def extend(self, changes: list[Change]) -> None:
+        for change in changes:
+            self.days.append(change.day)
+            self.total.append(self.total[-1] + change.amount)
+            self.funded.append(self.funded[-1] + (change.amount if change.amount > 0 else ZERO))
+
+    def refreshed(self, changes: list[Change]) -> _ChangeIndex:
+        """This index brought up to date with ``changes`` (rebuilt if one is out of order)."""
+        if self.size == len(changes):
+            return self
+        new = changes[self.size :]
+        last = self.days[-1] if self.days else date.min
+        if (
+            self.size > len(changes)
+            or any(c.day < last for c in new)
+            or any(b.day < a.day for a, b in pairwise(new))
+        ):
+            return _ChangeIndex.of(changes)
+        self.extend(new)
+        self.size = len(changes)
+        return self
 
 
 @dataclasses.dataclass(slots=True, kw_only=True)
@@ -155,17 +177,19 @@ class Book:
 
     # -- queries ---------------------------------------------------------------------
     def forget(self) -> None:
-        """Drop the query indexes (the fold calls this after each event it applies)."""
-        self._indexes.clear()
+        """Drop the derived sums (the fold calls this after each event it applies).
+
+        The principal indexes stay: changes are only appended, and each index catches up
+        with the appended changes on its next query.
+        """
         self._sums.clear()
 
     def _index(self, holder: str) -> _ChangeIndex:
         """Sorted change days with running sums, rebuilt when the holder's changes grow."""
         held = self.holder(holder)
         index = self._indexes.get(holder)
-        if index is None or index.size != len(held.changes):
-            index = _ChangeIndex.of(held.changes)
-            self._indexes[holder] = index
+        index = _ChangeIndex.of(held.changes) if index is None else index.refreshed(held.changes)
+        self._indexes[holder] = index
         return index
 
     def principal_on(self, holder: str, day: date) -> Decimal:

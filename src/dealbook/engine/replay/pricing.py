@@ -88,9 +88,9 @@ def _average(ctx: ReplayContext, block: DiscountToAverage, on: date) -> Fraction
     if block.lowest <= block.of_last:
         series = ctx.history.get(block.price_field, {})
         try:
-            days = [trading.add(end, -k) for k in range(block.of_last - 1, 0, -1)] + [end]
+            days: tuple[date, ...] = trading.last_days(end, block.of_last)
         except CalendarRangeError:
-            days = []
+            days = ()
         prices = [series.get(d) for d in days]
         if days and all(p is not None for p in prices):
             known = [p for p in prices if p is not None]

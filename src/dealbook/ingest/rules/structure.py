@@ -24,6 +24,7 @@ from dealbook.ingest.model import SectionKind
 from dealbook.ingest.normalize import RepairKind
 from dealbook.ingest.rules.context import Deal
 from dealbook.ingest.rules.context import diagnostic
+from dealbook.ingest.scan import find_all
 from dealbook.ingest.scan import find_any
 from dealbook.ingest.sectionmarks import roman_value
 from dealbook.ingest.xrefs import section_key
@@ -219,19 +220,12 @@ def _parens(doc: Document, section: Section, start: int, end: int) -> Iterator[D
         )
 
 
-def _positions(text: str, needle: str) -> Iterator[int]:
-    at = text.find(needle)
-    while at >= 0:
-        yield at
-        at = text.find(needle, at + 1)
-
-
 def check_placeholders(deal: Deal) -> Iterator[Diagnostic]:
     """PLACEHOLDER: drafting placeholders outside the signature pages."""
     for doc in deal.docs:
         text = doc.text
         starts = sorted(
-            {a for needle in ("[", "TBD", "TBA", "$", "____") for a in _positions(text, needle)}
+            {a for needle in ("[", "TBD", "TBA", "$", "____") for a in find_all(text, needle)}
         )
         last_end = -1
         for at in starts:
@@ -275,7 +269,7 @@ def check_artefacts(deal: Deal) -> Iterator[Diagnostic]:
             {
                 a
                 for needle in ("\ufffd", "\u00c3", "\u00e2\u20ac", "&", "----")
-                for a in _positions(text, needle)
+                for a in find_all(text, needle)
             }
         )
         last_end = -1
