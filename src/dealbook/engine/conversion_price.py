@@ -171,7 +171,7 @@ def window_days(
     if trading is not None:
         try:
             end = on if include_on and trading.is_day(on) else trading.previous_day(on)
-            return tuple(trading.add(end, -k) for k in range(count - 1, -1, -1)), None
+            return trading.last_days(end, count), None
         except CalendarRangeError as error:
             return (), str(error)
     eligible = sorted(d for d in set(dates) if d < on or (include_on and d == on))

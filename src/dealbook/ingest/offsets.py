@@ -20,9 +20,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import re
-
-_NEWLINE = re.compile(r"\n")
+import itertools
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -132,8 +130,9 @@ class LineIndex:
     __slots__ = ("_starts", "line_count")
 
     def __init__(self, text: str) -> None:
-        starts = [0]
-        starts.extend(m.end() for m in _NEWLINE.finditer(text))
+        # The start of each line after a "\n": one more than the lengths of the lines so far.
+        lines = text.split("\n")
+        starts = [0, *itertools.accumulate(map((1).__add__, map(len, lines[:-1])))]
         if len(starts) > 1 and starts[-1] == len(text):
             starts.pop()
         self._starts = starts

@@ -103,10 +103,12 @@ class _ChangeIndex:
     days: list[date]
     total: list[Decimal]
     funded: list[Decimal]
+    weighted: list[Decimal]
+    """Running sums of ``amount x day ordinal`` (for principal-days in one step)."""
 
     @classmethod
     def of(cls, changes: list[Change]) -> _ChangeIndex:
-        index = cls(size=0, days=[], total=[ZERO], funded=[ZERO])
+        index = cls(size=0, days=[], total=[ZERO], funded=[ZERO], weighted=[ZERO])
         index.extend(sorted(changes, key=lambda c: c.day))
         index.size = len(changes)
         return index
@@ -116,6 +118,7 @@ class _ChangeIndex:
             self.days.append(change.day)
             self.total.append(self.total[-1] + change.amount)
             self.funded.append(self.funded[-1] + (change.amount if change.amount > 0 else ZERO))
+            self.weighted.append(self.weighted[-1] + change.amount * change.day.toordinal())
 
     def refreshed(self, changes: list[Change]) -> _ChangeIndex:
         """This index brought up to date with ``changes`` (rebuilt if one is out of order)."""
@@ -300,7 +303,7 @@ def interest_figure(ctx: ReplayContext, book: Book, holder: str, day: date) -> F
     changes = [c for c in held.changes if c.day <= day]
     labels = tuple(f"assumption {a}" for a in assumed)
     if len(changes) > DETAILED_CHANGES and _simple(ctx):
-        total, basis = _principal_days(ctx, changes, day)
+        total, basis = principal_days(ctx, book, holder, day)
         return Figure(
             label="accrued and unpaid interest",
             value=interest_value(ctx, book, holder, day),
@@ -343,13 +346,20 @@ def _simple(ctx: ReplayContext) -> bool:
     return ctx.conventions.interest_compounding is Compounding.SIMPLE
 
 
-def _principal_days(ctx: ReplayContext, changes: list[Change], day: date) -> tuple[Decimal, int]:
-    """``sum(amount x days)`` under the deal's day count, and the days in its year."""
+def principal_days(ctx: ReplayContext, book: Book, holder: str, day: date) -> tuple[Decimal, int]:
+    """``sum(amount x days to day)`` over ``holder``'s principal changes, and the year's days.
+
+    Actual day counts use prefix sums: ``day x sum(amount) - sum(amount x funded day)``;
+    30/360 walks the changes.
+    """
     count = ctx.conventions.interest_day_count
     if count is DayCount.THIRTY_360:
+        changes = [c for c in book.holder(holder).changes if c.day <= day]
         total = sum((c.amount * int(year_fraction(c.day, day, count) * 360) for c in changes), ZERO)
         return total, 360
-    total = sum((c.amount * (day - c.day).days for c in changes), ZERO)
+    index = book._index(holder)
+    k = bisect_right(index.days, day)
+    total = index.total[k] * day.toordinal() - index.weighted[k]
     return total, 360 if count is DayCount.ACT_360 else 365
 
 
@@ -366,11 +376,11 @@ def interest_value(ctx: ReplayContext, book: Book, holder: str, day: date) -> De
     if cached is not None:
         assert isinstance(cached, Decimal | Fraction)
         return cached
-    changes = [c for c in held.changes if c.day <= day]
     value: Decimal | Fraction
+    changes = [c for c in held.changes if c.day <= day]
     if _simple(ctx) or not changes:
         rate, _, _ = coupon(ctx)
-        total, basis = _principal_days(ctx, changes, day)
+        total, basis = principal_days(ctx, book, holder, day)
         gross = Fraction(rate) * Fraction(total) / basis
         value = exact(max(gross - Fraction(held.interest_paid), Fraction(0)))
     else:

@@ -160,9 +160,11 @@ def check_toc(deal: Deal) -> Iterator[Diagnostic]:
 
 
 def _own_text(doc: Document, index: int) -> tuple[int, int]:
-    section = doc.sections[index]
+    sections = doc.sections
+    section = sections[index]
     end = section.end
-    for later in doc.sections[index + 1 :]:
+    for k in range(index + 1, len(sections)):
+        later = sections[k]
         if later.start >= section.end:
             break
         if later.parent == index:

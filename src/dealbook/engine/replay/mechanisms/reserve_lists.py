@@ -65,6 +65,16 @@ def reserve_list_months(ctx: ReplayContext, book: Book) -> list[ListMonth]:
     A list delivered on a day covers every month that ended on or before that day (it
     states the current counts); ``to`` limits it to one holder.
     """
+    key = ("reserve_list_months", id(book))
+    cached = ctx.cache.get(key)
+    if isinstance(cached, list):
+        return list(cached)
+    months = _list_months(ctx, book)
+    ctx.cache[key] = months
+    return list(months)
+
+
+def _list_months(ctx: ReplayContext, book: Book) -> list[ListMonth]:
     terms = ctx.deal.reservation.reserve_list if ctx.deal.reservation else None
     if terms is None:
         return []

@@ -17,6 +17,7 @@ reserve lists (T4) are in ``reserve_lists.py``.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_right
 from datetime import date
 from datetime import timedelta
 from decimal import Decimal
@@ -73,7 +74,11 @@ def multiple(ctx: ReplayContext) -> Decimal:
 
 def approvals(ctx: ReplayContext) -> list[date]:
     """Days of every ``stockholder_approval`` event up to the as-of date."""
-    return [item.date for item in ctx.events(StockholderApprovalObtained)]
+    cached = ctx.cache.get("reserve_approvals")
+    if not isinstance(cached, list):
+        cached = [item.date for item in ctx.events(StockholderApprovalObtained)]
+        ctx.cache["reserve_approvals"] = cached
+    return list(cached)
 
 
 def _counts_additional(ctx: ReplayContext) -> bool:
@@ -96,13 +101,20 @@ def _funding_date_instruments(ctx: ReplayContext, day: date) -> tuple[Decimal, i
 
 def warrants_on(ctx: ReplayContext, day: date) -> int:
     """Warrant shares granted by ``day`` (closings and fundings) less those exercised by then."""
-    granted = sum(
-        line.warrants for item in ctx.events(Closing) if item.date <= day for line in item.fundings
-    ) + sum(
-        line.warrants for item in ctx.events(Funding) if item.date <= day for line in item.fundings
-    )
-    exercised = sum(item.shares for item in ctx.events(WarrantExercise) if item.date <= day)
-    return granted - exercised
+    cached = ctx.cache.get("reserve_warrant_steps")
+    if not isinstance(cached, tuple):
+        funded: list[Closing | Funding] = [*ctx.events(Closing), *ctx.events(Funding)]
+        steps = sorted(
+            [(item.date, sum(line.warrants for line in item.fundings)) for item in funded]
+            + [(item.date, -item.shares) for item in ctx.events(WarrantExercise)]
+        )
+        totals = [0]
+        for _, delta in steps:
+            totals.append(totals[-1] + delta)
+        cached = ([d for d, _ in steps], totals)
+        ctx.cache["reserve_warrant_steps"] = cached
+    days, running = cached
+    return int(running[bisect_right(days, day)])
 
 
 def _counted(ctx: ReplayContext, book: Book, day: date) -> tuple[Decimal, int, list[str]]:
