@@ -39,3 +39,16 @@ def test_rra_example_figure_tree() -> None:
 def test_dates_and_missing_values_render() -> None:
     assert Figure(label="deadline", value=date(2003, 12, 7)).explain() == "deadline = 2003-12-07"
     assert Figure(label="undefined", value=None).to_json()["value"] == "-"
+
+
+def test_explain_shows_fractions_with_a_rounded_reading_and_each_clause_once() -> None:
+    from fractions import Fraction
+
+    from dealbook.core.source import ClauseRef
+
+    clause = ClauseRef(doc="rra", section="2(c)")
+    money = Figure(label="payment", value=Fraction(108000, 31), unit="USD", clauses=(clause, clause))
+    price = Figure(label="price", value=Fraction(1, 3), unit="USD/share")
+    assert money.explain() == "payment = 108000/31 USD (~ 3483.87)  (rra:2(c))"
+    assert price.explain() == "price = 1/3 USD/share (~ 0.333333)"
+    assert Figure(label="n", value=Fraction(4, 2)).explain() == "n = 2"

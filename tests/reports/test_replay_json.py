@@ -94,3 +94,30 @@ def test_the_whole_contract_is_json_with_text_numbers() -> None:
         "ownership_pct": positions[0]["ownership_pct"],
     }
     json.dumps(data)
+
+
+def test_deadline_names_the_obligation_it_judges() -> None:
+    from dealbook.engine.replay.model import Deadline
+    from dealbook.engine.replay.model import Status
+    from dealbook.reports.replay_json import deadline_json
+
+    item = Deadline(
+        id="reserve:information-statement",
+        clause="spa:4(l)",
+        what="file the information statement",
+        obligor="company",
+        due=date(2002, 10, 11),
+        status=Status.MET,
+        done_on=date(2002, 10, 11),
+        obligation="information-statement-filing",
+    )
+    assert deadline_json(item) == {
+        "id": "reserve:information-statement",
+        "clause": "spa:4(l)",
+        "what": "file the information statement",
+        "obligor": "company",
+        "due": "2002-10-11",
+        "status": "met",
+        "done_on": "2002-10-11",
+        "obligation": "information-statement-filing",
+    }

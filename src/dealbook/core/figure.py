@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date
+from decimal import ROUND_HALF_UP
 from decimal import Decimal
 from fractions import Fraction
 
@@ -71,10 +72,13 @@ class Figure:
         line = f"{pad}{self.label} = {_show(self.value)}"
         if self.unit:
             line += f" {self.unit}"
+        if isinstance(self.value, Fraction) and self.value.denominator != 1:
+            places = 2 if self.unit == "USD" else 6
+            line += f" (~ {_approx(self.value, places)})"
         if self.formula:
             line += f"  [{self.formula}]"
         if self.clauses:
-            line += "  (" + ", ".join(str(c) for c in self.clauses) + ")"
+            line += "  (" + ", ".join(dict.fromkeys(str(c) for c in self.clauses)) + ")"
         if self.assumptions:
             line += "  {" + ", ".join(self.assumptions) + "}"
         lines = [line]
@@ -92,6 +96,13 @@ class Figure:
             "assumptions": list(self.assumptions),
             "inputs": [item.to_json() for item in self.inputs],
         }
+
+
+def _approx(value: Fraction, places: int) -> str:
+    """A Fraction rounded half-up to ``places`` decimals, for reading (the value stays exact)."""
+    quantum = Decimal(1).scaleb(-places)
+    exact = Decimal(value.numerator) / Decimal(value.denominator)
+    return format(exact.quantize(quantum, rounding=ROUND_HALF_UP), "f")
 
 
 def _show(value: FigureValue) -> str:

@@ -86,9 +86,11 @@ def find_definitions(text: str) -> list[Definition]:
 def _trim_bodies(ordered: list[Definition]) -> list[Definition]:
     """End a ``means`` body where the next definition of the same paragraph begins."""
     out: list[Definition] = []
+    count = len(ordered)
     for i, definition in enumerate(ordered):
         if definition.form in (DefinitionForm.MEANS, DefinitionForm.REFERENCE):
-            for later in ordered[i + 1 :]:
+            for k in range(i + 1, count):
+                later = ordered[k]
                 if later.start >= definition.body_end:
                     break
                 if (

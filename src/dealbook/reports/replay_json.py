@@ -51,6 +51,7 @@ def deadline_json(item: Deadline) -> Json:
         "due": _day(item.due),
         "status": str(item.status),
         "done_on": _day(item.done_on),
+        "obligation": item.obligation,
     }
 
 
