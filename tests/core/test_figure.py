@@ -47,7 +47,9 @@ def test_explain_shows_fractions_with_a_rounded_reading_and_each_clause_once() -
     from dealbook.core.source import ClauseRef
 
     clause = ClauseRef(doc="rra", section="2(c)")
-    money = Figure(label="payment", value=Fraction(108000, 31), unit="USD", clauses=(clause, clause))
+    money = Figure(
+        label="payment", value=Fraction(108000, 31), unit="USD", clauses=(clause, clause)
+    )
     price = Figure(label="price", value=Fraction(1, 3), unit="USD/share")
     assert money.explain() == "payment = 108000/31 USD (~ 3483.87)  (rra:2(c))"
     assert price.explain() == "price = 1/3 USD/share (~ 0.333333)"

@@ -334,8 +334,7 @@ class Calendar:
             k = self._fwd[values]
             k += steps
             self._check_last(k)
-            out = self._day_epoch[k].view("datetime64[D]")
-            return out
+            return self._day_epoch[k].view("datetime64[D]")
         forward = steps > 0
         k = np.where(forward, self._fwd[values], self._bwd[values])
         k += steps
@@ -345,8 +344,7 @@ class Calendar:
             raise self._past_coverage()
         result = self._day_epoch[k]
         result[zero] = values[zero]
-        out = result.view("datetime64[D]")
-        return out
+        return result.view("datetime64[D]")
 
     def _check_last(self, k: IntArray) -> None:
         if k.size and int(k.max()) >= self._ndays:

@@ -127,9 +127,7 @@ class ReplayContext:
     """``prices`` per field (close, bid, low, high) for the price formulas."""
     diagnostics: tuple[Diagnostic, ...] = ()
     """Problems found while preparing the events (corrections)."""
-    cache: dict[object, object] = dataclasses.field(
-        default_factory=dict, compare=False, repr=False
-    )
+    cache: dict[object, object] = dataclasses.field(default_factory=dict, compare=False, repr=False)
     """Memo of pure computations within this replay (prices by day, interest by day...);
     everything in it is a function of the fields above, so it never changes a result."""
 
