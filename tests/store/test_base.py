@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck
@@ -26,7 +27,6 @@ from dealbook.core.diagnostics import Severity
 from dealbook.core.source import SourceSpan
 from dealbook.ledger.events import Ledger
 from dealbook.ledger.events_money import Correction
-from dealbook.loading.bundled import bundled_dir
 from dealbook.loading.ledger import load_ledger_file
 from dealbook.loading.ledger import load_ledger_text
 from dealbook.loading.ledger_dump import dump_ledger
@@ -40,7 +40,7 @@ from dealbook.store.postgres import PostgresStore
 from dealbook.store.sqlite import MEMORY
 from dealbook.store.sqlite import SqliteStore
 
-LEDGERS = bundled_dir() / "ledgers"
+LEDGERS = Path(__file__).parent / "fixtures"  # a frozen copy: the bundled ledgers evolve
 
 
 def insynq() -> tuple[Ledger, str]:

@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from dealbook.ledger.events import Ledger
-from dealbook.loading.bundled import bundled_dir
 from dealbook.loading.ledger import load_ledger_file
 from dealbook.store.sqlite import MEMORY
 from dealbook.store.sqlite import Migration
@@ -22,7 +21,7 @@ from dealbook.store.sqlite import SqliteStore
 from dealbook.store.sqlite import bundled_migrations
 from dealbook.store.sqlite import statements
 
-LEDGERS = bundled_dir() / "ledgers"
+LEDGERS = Path(__file__).parent / "fixtures"  # a frozen copy: the bundled ledgers evolve
 NOON = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 
 
