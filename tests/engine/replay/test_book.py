@@ -25,6 +25,7 @@ EVENTS = (
     + "  - {date: 2002-10-31, type: funding, id: f-oct, fundings: [{holder: ajw-partners, principal: 15000, warrants: 30000}]}\n"
     + "  - {date: 2002-11-01, type: capitalization, authorized: 100000000, outstanding: 40000000}\n"
     + "  - {date: 2002-12-02, type: capitalization, outstanding: 41000000}\n"
+    + "  - {date: 2002-12-20, type: capitalization, reserved: 5000000}\n"
     + "  - {date: 2002-12-31, type: payment, payer: company, payee: ajw-partners, amount: 1000, for: 'interest:ajw-partners'}\n"
 )
 
@@ -50,10 +51,36 @@ def test_capitalization_fills_forward() -> None:
     _, book = _book(date(2002, 12, 31))
     assert book.capitalization_on(date(2002, 10, 31)) is None
     assert book.capitalization_on(date(2002, 11, 15)) == CapSnapshot(
-        day=date(2002, 11, 1), authorized=100000000, outstanding=40000000, reserved=None
+        day=date(2002, 11, 1),
+        authorized=100000000,
+        outstanding=40000000,
+        reserved=None,
+        outstanding_day=date(2002, 11, 1),
+        reserved_day=None,
     )
-    assert book.capitalization_on(date(2003, 1, 1)) == CapSnapshot(
-        day=date(2002, 12, 2), authorized=100000000, outstanding=41000000, reserved=None
+    assert book.capitalization_on(date(2002, 12, 10)) == CapSnapshot(
+        day=date(2002, 12, 2),
+        authorized=100000000,
+        outstanding=41000000,
+        reserved=None,
+        outstanding_day=date(2002, 12, 2),
+        reserved_day=None,
+    )
+
+
+def test_each_count_remembers_the_report_that_stated_it() -> None:
+    _, book = _book(date(2002, 12, 31))
+    snap = book.capitalization_on(date(2002, 12, 31))
+    assert snap is not None
+    assert (snap.day, snap.outstanding, snap.outstanding_day) == (
+        date(2002, 12, 20),
+        41000000,
+        date(2002, 12, 2),
+    )
+    assert (snap.reserved, snap.reserved_day, snap.authorized) == (
+        5000000,
+        date(2002, 12, 20),
+        100000000,
     )
 
 

@@ -88,6 +88,10 @@ class CapSnapshot:
     authorized: int | None
     outstanding: int | None
     reserved: int | None
+    outstanding_day: date | None = None
+    """The report that stated ``outstanding`` (an earlier one when filled forward)."""
+    reserved_day: date | None = None
+    """The report that stated ``reserved``."""
 
 
 @dataclasses.dataclass(slots=True)
@@ -224,22 +228,31 @@ class Book:
         return min(days) if days else None
 
     def capitalization_on(self, day: date) -> CapSnapshot | None:
-        """The latest capitalization report on or before ``day``, fields filled forward."""
+        """The latest capitalization report on or before ``day``, fields filled forward.
+
+        ``outstanding_day`` and ``reserved_day`` say which report stated each count, so
+        shares issued since *that* report can be added (outstanding) or taken (reserved).
+        """
         out: CapSnapshot | None = None
         for snap in self.capitalization:
             if snap.day > day:
                 break
-            if out is None:
-                out = dataclasses.replace(snap)
-            else:
-                out = CapSnapshot(
-                    day=snap.day,
-                    authorized=snap.authorized if snap.authorized is not None else out.authorized,
-                    outstanding=snap.outstanding
-                    if snap.outstanding is not None
-                    else out.outstanding,
-                    reserved=snap.reserved if snap.reserved is not None else out.reserved,
-                )
+            stated_outstanding = snap.outstanding is not None
+            stated_reserved = snap.reserved is not None
+            out = CapSnapshot(
+                day=snap.day,
+                authorized=snap.authorized
+                if snap.authorized is not None or out is None
+                else out.authorized,
+                outstanding=snap.outstanding
+                if stated_outstanding or out is None
+                else out.outstanding,
+                reserved=snap.reserved if stated_reserved or out is None else out.reserved,
+                outstanding_day=snap.day
+                if stated_outstanding
+                else (out.outstanding_day if out else None),
+                reserved_day=snap.day if stated_reserved else (out.reserved_day if out else None),
+            )
         return out
 
     def shares_issued_since(self, since: date, through: date) -> int:

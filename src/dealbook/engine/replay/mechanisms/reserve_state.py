@@ -196,19 +196,22 @@ def _available(ctx: ReplayContext, book: Book, day: date) -> Available:
     outstanding: int | None = cap.outstanding_common
     reserved: int | None = None
     since = cap.as_of
+    outstanding_since = cap.as_of
     source = f"deal capitalization as of {cap.as_of}"
     if snap is not None:
         authorized = snap.authorized if snap.authorized is not None else authorized
-        outstanding = snap.outstanding if snap.outstanding is not None else outstanding
+        if snap.outstanding is not None:
+            outstanding = snap.outstanding
+            outstanding_since = snap.outstanding_day or snap.day
         reserved = snap.reserved
-        since = snap.day
+        since = snap.reserved_day or snap.day
         source = f"capitalization reported {snap.day}"
     if reserved is None:
         reserved, why = _stated_reserve(ctx, day, authorized, outstanding, other)
         source += f"; reserved: {why}"
     issued = book.shares_issued_since(since, day)
     if outstanding is not None:
-        outstanding += issued
+        outstanding += book.shares_issued_since(outstanding_since, day)
     return Available(
         available=max(reserved - issued, 0),
         authorized=authorized,
