@@ -155,6 +155,8 @@ class HolderBook:
     other_shares: int = 0
     """Shares received otherwise: warrant exercises, payments in shares."""
     interest_paid: Decimal = ZERO
+    warrants_redeemed: int = 0
+    """Warrant shares the Company bought back (HYT §4.19 redemption)."""
 
 
 @dataclasses.dataclass(slots=True, kw_only=True)

@@ -139,7 +139,9 @@ def _positions(ctx: ReplayContext, book: Book, cap_table: CapTable | None) -> tu
                 principal_funded=held.funded,
                 principal_outstanding=book.principal_on(holder, ctx.as_of),
                 interest_accrued_unpaid=interest.value,
-                warrants=held.warrants_granted - held.warrants_exercised,
+                warrants=max(
+                    held.warrants_granted - held.warrants_exercised - held.warrants_redeemed, 0
+                ),
                 conversion_shares_issued=held.conversion_shares,
                 shares_owned=row.shares if row else held.conversion_shares + held.other_shares,
                 ownership_pct=row.pct_outstanding.quantize(PCT, rounding=ROUND_HALF_UP)

@@ -126,7 +126,12 @@ def cap_table(ctx: ReplayContext, book: Book, st: cs.ConversionState) -> CapTabl
                 )
             else:
                 issuable_total = None
-        warrants = held.warrants_granted + signing_warrants(ctx, holder) - held.warrants_exercised
+        warrants = (
+            held.warrants_granted
+            + signing_warrants(ctx, holder)
+            - held.warrants_exercised
+            - held.warrants_redeemed
+        )
         warrants = max(warrants, 0)
         warrants_total += warrants
         if issuable_total is not None:

@@ -110,7 +110,12 @@ def on_exercise(ctx: ReplayContext, book: Book, index: int, item: EventBase) -> 
         )
         return
     held = book.holder(holder)
-    available = held.warrants_granted + signing_warrants(ctx, holder) - held.warrants_exercised
+    available = (
+        held.warrants_granted
+        + signing_warrants(ctx, holder)
+        - held.warrants_exercised
+        - held.warrants_redeemed
+    )
     if item.shares > available:
         book.diagnostics.append(
             ctx.diagnostic(

@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from datetime import date
 from datetime import timedelta
 from decimal import Decimal
+from fractions import Fraction
 
 from dealbook.core.diagnostics import Diagnostic
 from dealbook.core.figure import Figure
@@ -44,8 +45,10 @@ from dealbook.engine.redemption import RedemptionResult
 from dealbook.engine.replay.book import Book
 from dealbook.engine.replay.book import Change
 from dealbook.engine.replay.book import Handler
+from dealbook.engine.replay.book import interest_value
 from dealbook.engine.replay.context import ReplayContext
 from dealbook.engine.replay.contribution import Contribution
+from dealbook.engine.replay.mechanisms.conversions_shares import signing_warrants
 from dealbook.engine.replay.mechanisms.redemption_value import Suspension
 from dealbook.engine.replay.mechanisms.redemption_value import suspensions
 from dealbook.engine.replay.mechanisms.redemption_value import value
@@ -128,10 +131,7 @@ def _on_demand(ctx: ReplayContext, book: Book, index: int, item: EventBase) -> N
         paid_so_far += amount
         result, _ = value(ctx, book, item.holder, item.date, suspension.start, day)
         if result is not None and paid_so_far >= Decimal(cents(figure_fraction(result.total))):
-            principal = book.principal_on(item.holder, day)
-            book.holder(item.holder).changes.append(
-                Change(day=day, amount=-principal, why=f"redemption {ids[0]}", event_id=item.id)
-            )
+            _redeem_all(ctx, book, item.holder, day, f"redemption {ids[0]}", item.id)
             demands.append(
                 Demand(
                     holder=item.holder,
@@ -155,6 +155,31 @@ def _on_demand(ctx: ReplayContext, book: Book, index: int, item: EventBase) -> N
             deferred=deferred,
             problem=problem,
         )
+    )
+
+
+def _redeem_all(
+    ctx: ReplayContext, book: Book, holder: str, day: date, why: str, event_id: str | None
+) -> None:
+    """HYT §4.19: the Company redeems "all of the Debentures, Warrant, Initial Warrant,
+    Underlying Shares ... owned by the Purchaser": principal, warrants and the shares the
+    holder received all go back to the Company on the day it pays in full (the shares
+    stop being outstanding), and the accrued interest, which R_ii pays, is settled."""
+    held = book.holder(holder)
+    principal = book.principal_on(holder, day)
+    accrued = interest_value(ctx, book, holder, day)
+    held.interest_paid += (
+        Decimal(accrued.numerator) / Decimal(accrued.denominator)
+        if isinstance(accrued, Fraction)
+        else accrued
+    )
+    held.changes.append(Change(day=day, amount=-principal, why=why, event_id=event_id))
+    owned = held.conversion_shares + held.other_shares
+    if owned:
+        held.other_shares -= owned
+        book.issued_shares.append((day, -owned, why))
+    held.warrants_redeemed = max(
+        held.warrants_granted + signing_warrants(ctx, holder) - held.warrants_exercised, 0
     )
 
 
