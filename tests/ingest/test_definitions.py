@@ -87,3 +87,14 @@ def test_uses_index(seed_docs: dict[str, Document]) -> None:
     assert lines[:5] == [72, 83, 238, 381, 394]
     uses = {u.key for u in seed_docs["ins-spa"].uses}
     assert {"company", "buyers", "standard liquidated damages amount", "closing date"} <= uses
+
+
+def test_open_paren_finds_the_matching_opening_parenthesis() -> None:
+    from dealbook.ingest.definitions import _open_paren
+
+    text = 'the "X" (as (defined) in (a) here) and)'
+    close = text.rindex(")")
+    assert _open_paren(text, text.index("here)") + 4, 0) == text.index("(as")
+    assert _open_paren(text, close, 0) == -1  # the last ")" closes nothing
+    assert _open_paren(text, text.index("(a)") + 2, 0) == text.index("(a)")
+    assert _open_paren(text, text.index("here)") + 4, text.index("(as") + 1) == -1

@@ -47,3 +47,19 @@ def test_headings(text: str, heading: str | None) -> None:
 
 def test_roman_values() -> None:
     assert [roman_value(t) for t in ("i", "iv", "IX", "xiv", "12", "q")] == [1, 4, 9, 14, 12, 0]
+
+
+def test_paragraph_starts_are_the_lines_after_blank_lines() -> None:
+    from dealbook.ingest.sectionmarks import _paragraph_starts
+
+    text = "Title\n\n(a) one\ntwo\n  \t\n(b) three\n\n\n4. four\n"
+    assert _paragraph_starts(text, 0, len(text)) == [0, 7, 23, 34, 35]
+    # From inside the region: its own start (a line start) and the later paragraphs.
+    assert _paragraph_starts(text, 15, len(text)) == [15, 23, 34, 35]
+    assert _paragraph_starts(text, 16, 30) == [23]
+
+
+def test_markers_are_found_only_after_blank_lines() -> None:
+    text = "\n(a) one\n(b) not a marker: no blank line before\n\n(b) two\n"
+    assert [m.label for m in find_markers(text, 0, len(text))] == ["(a)", "(b)"]
+    assert [m.start for m in find_markers(text, 0, len(text))] == [1, 49]

@@ -151,6 +151,8 @@ _MONTHS = frozenset(
     ]
 )
 _DAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_SINGLE_GENERIC = _MONTHS | _DAYS | GENERIC_PHRASES
+"""Words each generic on their own: a phrase of only these is generic."""
 _PATTERNS = re.compile(
     r"^(?:.*\bact(?: of \d{4})?|(?:rule|rules|regulation|form|forms|item|items|section|sections|article|articles"
     r"|exhibit|exhibits|schedule|schedules|appendix|annex|chapter|title|paragraph)\b.*"
@@ -169,8 +171,7 @@ def is_generic(phrase: str) -> bool:
         folded = folded[:-2]
     if not folded or folded in GENERIC_PHRASES:
         return True
-    words = folded.split()
-    if all(w in _MONTHS or w in _DAYS or w in GENERIC_PHRASES for w in words):
+    if _SINGLE_GENERIC.issuperset(folded.split()):
         return True
     return _may_match(folded) and bool(_PATTERNS.match(folded))
 

@@ -165,6 +165,11 @@ class UseFinder:
         append = out.append
         for run_start, run_end in runs:
             phrase = text[run_start:run_end]
+            if phrase.isalnum():  # one word, no possessive (the common case)
+                key = keys.get(phrase.casefold())
+                if key is not None:
+                    append((key, run_start, run_end))
+                continue
             if (
                 " " not in phrase
                 and "\n" not in phrase

@@ -117,7 +117,7 @@ def _share_documents(text: str, refs: list[CrossRef]) -> list[CrossRef]:
 
 def section_key(number: str) -> str:
     """A comparable section number: case folded, no spaces, no trailing full stop."""
-    return re.sub(r"\s+", "", number).rstrip(".").casefold()
+    return _SPACES.sub("", number).rstrip(".").casefold()
 
 
 def index_sections(sections: Iterable[Section]) -> dict[tuple[str, str], int]:

@@ -101,6 +101,11 @@ class _Terms:
         self.name_words = _name_words(deal)
         self.keys = self.defined | set(self.external)
         self.folded = {k: frozenset(k.split()) for k in self.defined}
+        self.folded_items = list(self.folded.items())
+        self.holding: dict[str, list[int]] = {}
+        for index, (_, folded) in enumerate(self.folded_items):
+            for word in folded:
+                self.holding.setdefault(word, []).append(index)
         self.cache: dict[str, bool] = {}
         self.known_phrases: dict[str, bool] = {}
         self.phrases: dict[str, list[list[_Word]]] = {}
@@ -161,6 +166,8 @@ def check_term_uses(deal: Deal) -> Iterator[Diagnostic]:
             counts[(code, key)] += 1
             if counts[(code, key)] <= _MAX_PER_TERM:
                 yield diagnostic(doc, code, start, end, message, hint=hint)
+        if not terms.external:
+            continue
         reported: set[str] = set()
         for use in deal.uses[doc.doc_id]:
             if (
@@ -321,6 +328,7 @@ def _uncovered(
     lows = [b.lower() for b in bare]
     small = [low in SMALL_WORDS for low in lows]
     covered = [0] * count
+    known_phrases = terms.known_phrases
     i = 0
     while i < count:
         if small[i] or len(bare[i]) == 1:
@@ -330,7 +338,11 @@ def _uncovered(
         for j in range(min(count, i + 7), i, -1):
             if small[j - 1]:
                 continue
-            if _is_known(deal, terms, " ".join(bare[i:j])):
+            phrase = " ".join(bare[i:j])
+            known = known_phrases.get(phrase)
+            if known is None:
+                known = _is_known(deal, terms, phrase)
+            if known:
                 covered[i:j] = [j - i] * (j - i)
                 i = j
                 break
@@ -455,7 +467,17 @@ def _classify(
 
 
 def _fuller_term(terms: _Terms, key: str) -> str:
+    """The first defined term (in definition order) whose words include all of ``key``'s."""
     words = frozenset(key.split())
+    if words:
+        # Only terms holding every word qualify: walk the shortest list of those.
+        lists = [terms.holding.get(word, ()) for word in words]
+        ordered = terms.folded_items
+        for index in min(lists, key=len):
+            other, folded = ordered[index]
+            if words < folded and len(folded) - len(words) <= 2:
+                return _display(terms.deal, other)
+        return ""
     for other, folded in terms.folded.items():
         if words < folded and len(folded) - len(words) <= 2:
             return _display(terms.deal, other)

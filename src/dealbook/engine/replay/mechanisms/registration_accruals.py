@@ -25,6 +25,7 @@ Conventions, stated once:
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Sequence
 from datetime import date
 from datetime import timedelta
 from decimal import Decimal
@@ -77,15 +78,37 @@ def opa_on(book: Book, holder: str, day: date) -> Decimal:
     return book.principal_on(holder, day) + book.converted_on(holder, day)
 
 
-def _segments(part: DaySpan, opa: Callable[[date], Decimal]) -> list[tuple[DaySpan, Decimal]]:
+def _segments(
+    part: DaySpan, opa: Callable[[date], Decimal], breaks: Sequence[date] | None = None
+) -> list[tuple[DaySpan, Decimal]]:
+    """``part`` split into runs of days with the same Outstanding Principal Amount.
+
+    ``breaks`` are the days on which the amount can change (principal changes and
+    conversions); without them every day is evaluated.
+    """
+    days = (
+        part.days()
+        if breaks is None
+        else [part.first, *(d for d in breaks if part.first < d <= part.last)]
+    )
     out: list[tuple[DaySpan, Decimal]] = []
-    for day in part.days():
+    for index, day in enumerate(days):
         value = opa(day)
+        last = days[index + 1] - _ONE_DAY if index + 1 < len(days) else part.last
+        if breaks is None:
+            last = day
         if out and out[-1][1] == value:
-            out[-1] = (DaySpan(first=out[-1][0].first, last=day), value)
+            out[-1] = (DaySpan(first=out[-1][0].first, last=last), value)
         else:
-            out.append((DaySpan(first=day, last=day), value))
+            out.append((DaySpan(first=day, last=last), value))
     return out
+
+
+def change_days(book: Book, holder: str) -> list[date]:
+    """The days on which ``holder``'s Outstanding Principal Amount can change."""
+    days = {c.day for c in book.holder(holder).changes}
+    days.update(c.day for c in book.conversions if c.holder == holder)
+    return sorted(days)
 
 
 def _decimal(value: Fraction) -> Decimal:
@@ -169,8 +192,9 @@ def holder_accruals(
         return Fraction(0) if day <= start else months(start, day, method)
 
     out: list[Accrual] = []
+    breaks = change_days(book, holder)
     for part in installments(period.run, timing):
-        segments = _segments(part, lambda d: opa_on(book, holder, d))
+        segments = _segments(part, lambda d: opa_on(book, holder, d), breaks)
         if all(value == 0 for _, value in segments):
             continue
         total = Fraction(0)
