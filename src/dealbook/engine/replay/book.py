@@ -235,27 +235,39 @@ class Book:
         ``outstanding_day`` and ``reserved_day`` say which report stated each count, so
         shares issued since *that* report can be added (outstanding) or taken (reserved).
         """
-        out: CapSnapshot | None = None
-        for snap in self.capitalization:
-            if snap.day > day:
-                break
-            stated_outstanding = snap.outstanding is not None
-            stated_reserved = snap.reserved is not None
-            out = CapSnapshot(
-                day=snap.day,
-                authorized=snap.authorized
-                if snap.authorized is not None or out is None
-                else out.authorized,
-                outstanding=snap.outstanding
-                if stated_outstanding or out is None
-                else out.outstanding,
-                reserved=snap.reserved if stated_reserved or out is None else out.reserved,
-                outstanding_day=snap.day
-                if stated_outstanding
-                else (out.outstanding_day if out else None),
-                reserved_day=snap.day if stated_reserved else (out.reserved_day if out else None),
-            )
-        return out
+        days, filled = self._filled_capitalization()
+        k = bisect_right(days, day)
+        return filled[k - 1] if k else None
+
+    def _filled_capitalization(self) -> tuple[list[date], list[CapSnapshot]]:
+        key = ("capitalization", len(self.capitalization))
+        cached = self._sums.get(key)
+        if cached is None:
+            filled: list[CapSnapshot] = []
+            out: CapSnapshot | None = None
+            for snap in sorted(self.capitalization, key=lambda item: item.day):
+                stated_outstanding = snap.outstanding is not None
+                stated_reserved = snap.reserved is not None
+                out = CapSnapshot(
+                    day=snap.day,
+                    authorized=snap.authorized
+                    if snap.authorized is not None or out is None
+                    else out.authorized,
+                    outstanding=snap.outstanding
+                    if stated_outstanding or out is None
+                    else out.outstanding,
+                    reserved=snap.reserved if stated_reserved or out is None else out.reserved,
+                    outstanding_day=snap.day
+                    if stated_outstanding
+                    else (out.outstanding_day if out else None),
+                    reserved_day=snap.day
+                    if stated_reserved
+                    else (out.reserved_day if out else None),
+                )
+                filled.append(out)
+            cached = ([item.day for item in filled], filled)
+            self._sums[key] = cached
+        return cast("tuple[list[date], list[CapSnapshot]]", cached)
 
     def shares_issued_since(self, since: date, through: date) -> int:
         """Shares the fold issued to holders in ``(since, through]``."""

@@ -11,7 +11,6 @@ are memoized for the replay in ``ctx.cache``; ``tests`` check they agree on ever
 
 from __future__ import annotations
 
-import heapq
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -92,9 +91,9 @@ def _average(ctx: ReplayContext, block: DiscountToAverage, on: date) -> Fraction
         except CalendarRangeError:
             days = ()
         prices = [series.get(d) for d in days]
-        if days and all(p is not None for p in prices):
-            known = [p for p in prices if p is not None]
-            lowest = heapq.nsmallest(block.lowest, known)
-            value = Fraction(block.multiplier) * Fraction(sum(lowest, Decimal(0))) / block.lowest
+        if days and None not in prices:
+            known = sorted(p for p in prices if p is not None)
+            factor = Fraction(block.multiplier) / block.lowest
+            value = factor * Fraction(sum(known[: block.lowest], Decimal(0)))
     ctx.cache[key] = value
     return value

@@ -97,3 +97,14 @@ def test_shortfall_episode_from_the_scan() -> None:
     assert (start, end) == (date(2002, 10, 1), date(2003, 1, 10))
     assert reserve_state.required_value(ctx, book, date(2002, 12, 31)) == 48_480_000
     assert reserve_state.warrants_on(ctx, date(2002, 12, 31)) == 240_000
+
+
+def test_fast_required_value_equals_the_figure_on_every_scan_day() -> None:
+    ctx = _ctx("insynq-reserve-shortfall", date(2003, 2, 20))
+    book = fold(ctx, HANDLERS)
+    days = reserve_state.change_days(ctx, date(2002, 9, 27))
+    assert len(days) > 50
+    for day in days:
+        figure = reserve_state.required_on(ctx, book, day)
+        fast = reserve_state.required_value(ctx, book, day)
+        assert fast == (None if figure is None else figure.value), day

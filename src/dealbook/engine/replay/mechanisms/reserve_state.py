@@ -131,14 +131,19 @@ def _counted(ctx: ReplayContext, book: Book, day: date) -> tuple[Decimal, int, l
 
 
 def required_value(ctx: ReplayContext, book: Book, day: date) -> int | None:
-    """:func:`required_on`'s value alone (fast; for scanning every day)."""
+    """:func:`required_on`'s value alone (fast; for scanning every day).
+
+    ``ceil(multiple x (principal / price + warrants))`` in integer arithmetic.
+    """
     cp = price_value(ctx, day)
-    if cp is None:
+    if cp is None or cp <= 0:
         return None
     principal, warrants, _ = _counted(ctx, book, day)
-    return round_shares(
-        Fraction(multiple(ctx)) * (Fraction(principal) / cp + warrants), Rounding.UP
-    )
+    a, b = principal.as_integer_ratio()
+    m, n = Fraction(multiple(ctx)).as_integer_ratio()
+    numerator = m * (a * cp.denominator + warrants * b * cp.numerator)
+    denominator = n * b * cp.numerator
+    return -(-numerator // denominator)
 
 
 def required_on(ctx: ReplayContext, book: Book, day: date) -> Figure | None:
