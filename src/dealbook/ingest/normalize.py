@@ -78,6 +78,7 @@ _STARTS_BLOCK = re.compile(
 _SPECIAL = re.compile("[\u00a0\u2018\u2019\u201c\u201d\u2032\u2033]")
 _WORD_BEFORE = re.compile(r"[A-Za-z]+$")
 _WORD_AFTER = re.compile(r"[a-z]+")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SAME_LENGTH = str.maketrans(
     {
@@ -178,7 +179,8 @@ def _has_control(text: str) -> bool:
 
 
 def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
+    found = match.group(0)
+    return _NOT_NEWLINE.sub(" ", found) if "\n" in found else " " * len(found)
 
 
 def normalize_text(original: str, start: int = 0, end: int | None = None) -> Normalized:
@@ -196,7 +198,7 @@ def normalize_text(original: str, start: int = 0, end: int | None = None) -> Nor
     if breaks:
         text = _join_page_breaks(text, breaks)
     repairs: list[Repair] = []
-    chars: list[str] | None = None
+    apostrophes: list[int] = []
     for match in _ASTERISK.finditer(text):
         at = match.start()
         if at == 0 or not text[at - 1].isalpha():
@@ -205,14 +207,19 @@ def normalize_text(original: str, start: int = 0, end: int | None = None) -> Nor
             at > 1 and text[at - 1] == "s" and text[at - 2].islower()
         ):
             continue
-        if chars is None:
-            chars = list(text)
-        chars[match.start()] = "'"
+        apostrophes.append(at)
         repairs.append(
             Repair(kind=RepairKind.APOSTROPHE, start=match.start(), end=match.end(), original="*")
         )
-    if chars is not None:
-        text = "".join(chars)
+    if apostrophes:
+        pieces: list[str] = []
+        previous = 0
+        for at in apostrophes:
+            pieces.append(text[previous:at])
+            pieces.append("'")
+            previous = at + 1
+        pieces.append(text[previous:])
+        text = "".join(pieces)
     joins = [
         (m, _drop_hyphen(text, m))
         for m in _HYPHEN.finditer(text)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import cast
 
 from dealbook.calendars.calendar import CalendarRangeError
 from dealbook.engine.conversion_price import PriceEvaluation
@@ -93,7 +94,19 @@ def _average(ctx: ReplayContext, block: DiscountToAverage, on: date) -> Fraction
         prices = [series.get(d) for d in days]
         if days and None not in prices:
             known = sorted(p for p in prices if p is not None)
-            factor = Fraction(block.multiplier) / block.lowest
-            value = factor * Fraction(sum(known[: block.lowest], Decimal(0)))
+            # multiplier x (sum of the lowest) / lowest, built as one Fraction
+            fn, fd = _factor(ctx, block)
+            sn, sd = sum(known[: block.lowest], Decimal(0)).as_integer_ratio()
+            value = Fraction(fn * sn, fd * sd)
     ctx.cache[key] = value
     return value
+
+
+def _factor(ctx: ReplayContext, block: DiscountToAverage) -> tuple[int, int]:
+    """``multiplier / lowest`` as an integer ratio (memoized per formula block)."""
+    key = ("price_factor", id(block))
+    cached = ctx.cache.get(key)
+    if not isinstance(cached, tuple):
+        cached = (Fraction(block.multiplier) / block.lowest).as_integer_ratio()
+        ctx.cache[key] = cached
+    return cast("tuple[int, int]", cached)

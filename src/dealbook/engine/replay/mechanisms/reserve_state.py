@@ -140,7 +140,7 @@ def required_value(ctx: ReplayContext, book: Book, day: date) -> int | None:
         return None
     principal, warrants, _ = _counted(ctx, book, day)
     a, b = principal.as_integer_ratio()
-    m, n = Fraction(multiple(ctx)).as_integer_ratio()
+    m, n = multiple(ctx).as_integer_ratio()
     numerator = m * (a * cp.denominator + warrants * b * cp.numerator)
     denominator = n * b * cp.numerator
     return -(-numerator // denominator)
