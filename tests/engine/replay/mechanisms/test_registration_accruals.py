@@ -44,8 +44,12 @@ def test_segments_from_change_days_equal_the_day_by_day_split() -> None:
     part = DaySpan(first=day_type(2003, 12, 8), last=day_type(2003, 12, 31))
     by_day = _segments(part, opa)
     by_breaks = _segments(part, opa, [day_type(2003, 12, 1), *changes, day_type(2004, 1, 5)])
-    assert by_breaks == by_day == [
-        (DaySpan(first=day_type(2003, 12, 8), last=day_type(2003, 12, 9)), D(100000)),
-        (DaySpan(first=day_type(2003, 12, 10), last=day_type(2003, 12, 19)), D(95000)),
-        (DaySpan(first=day_type(2003, 12, 20), last=day_type(2003, 12, 31)), D(92500)),
-    ]
+    assert (
+        by_breaks
+        == by_day
+        == [
+            (DaySpan(first=day_type(2003, 12, 8), last=day_type(2003, 12, 9)), D(100000)),
+            (DaySpan(first=day_type(2003, 12, 10), last=day_type(2003, 12, 19)), D(95000)),
+            (DaySpan(first=day_type(2003, 12, 20), last=day_type(2003, 12, 31)), D(92500)),
+        ]
+    )
