@@ -44,3 +44,22 @@ def test_submission_with_two_documents() -> None:
 def test_bytes_in_cp1252() -> None:
     [doc] = ingest_bytes(b'the Buyer\x92s counsel (the "Counsel")', "x.txt")
     assert doc.encoding == "cp1252" and doc.definitions[0].term == "Counsel"
+
+
+def test_title_match_equals_the_plain_search() -> None:
+    from dealbook.ingest.document import _TITLE
+    from dealbook.ingest.document import _title_match
+
+    texts = [
+        'THIS SECURITIES PURCHASE AGREEMENT (this "Agreement") is made',
+        'Preamble\n  This Registration Rights\tAgreement\n(this "Agreement")',
+        'A Agreement (this "Agreement")',  # one-letter word: no title
+        'CONVERTIBLE DEBENTURE PURCHASE AGREEMENT (the "Agreement")',
+        "no title here",
+    ]
+    for text in texts:
+        expected = _TITLE.search(text, 0, len(text))
+        found = _title_match(text, len(text))
+        assert (found.span() if found else None) == (expected.span() if expected else None)
+    found = _title_match(texts[1], len(texts[1]))
+    assert found is not None and found.group("title") == "This Registration Rights\tAgreement"

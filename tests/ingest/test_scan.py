@@ -106,3 +106,11 @@ def test_finditer_lines_tries_only_lines_holding_a_needle() -> None:
     assert [m.span() for m in finditer_lines(pattern, other, ("witness",))] == [(4, 23)]
     # Bounds as for finditer(pos, endpos).
     assert [m.span() for m in finditer_lines(pattern, text, ("witness",), 12)] == expected[1:]
+
+
+def test_ascii_lower_shares_one_copy_per_text() -> None:
+    text = "".join(["Shared ", "TEXT"])
+    first = ascii_lower(text)
+    assert first == "shared text"
+    assert ascii_lower(text) is first
+    assert ascii_lower("".join(["Other ", "TEXT"])) == "other text"

@@ -112,12 +112,15 @@ def history_from_rows(rows: Iterable[DatedPrices]) -> PriceHistory:
     >>> history[PriceField.CLOSE], history[PriceField.BID]
     ({datetime.date(2003, 1, 3): Decimal('0.012')}, {})
     """
-    history: dict[PriceField, dict[date, Decimal]] = {field: {} for field in PriceField}
-    for row in rows:
-        for field in PriceField:
-            value = getattr(row, field.value, None)
-            if isinstance(value, Decimal):
-                history[field][row.date] = value
+    items = list(rows)
+    history: dict[PriceField, dict[date, Decimal]] = {}
+    for field in PriceField:
+        name = field.value
+        history[field] = {
+            row.date: value
+            for row in items
+            if isinstance(value := getattr(row, name, None), Decimal)
+        }
     return history
 
 

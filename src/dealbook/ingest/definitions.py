@@ -23,7 +23,8 @@ import re
 from dealbook.ingest.model import Definition
 from dealbook.ingest.model import DefinitionForm
 from dealbook.ingest.scan import anchored_finditer
-from dealbook.ingest.scan import find_any
+from dealbook.ingest.scan import ascii_lower
+from dealbook.ingest.scan import find_cased
 from dealbook.ingest.terms import term_key
 
 _QUOTED = r'"(?P<term>[^"\n]{1,80}(?:\n[^"\n]{0,80})?)"'
@@ -265,7 +266,8 @@ def _abbreviation(text: str, dot: int) -> bool:
 
 def _referred(text: str) -> list[Definition]:
     out: list[Definition] = []
-    for match in anchored_finditer(_REFERRED, text, find_any(text, _REFERRED_NEEDLES)):
+    starts = find_cased(text, _REFERRED_NEEDLES, ascii_lower(text))
+    for match in anchored_finditer(_REFERRED, text, starts):
         raw = match.group("term")
         term = _clean(raw)
         if not _is_term(term):

@@ -43,6 +43,7 @@ from dealbook.ingest.offsets import LineIndex
 from dealbook.ingest.offsets import OffsetMap
 from dealbook.ingest.parties import find_parties
 from dealbook.ingest.quantities import find_quantities
+from dealbook.ingest.scan import ascii_lower
 from dealbook.ingest.sections import parse_sections
 from dealbook.ingest.signatures import find_schedule_allocations
 from dealbook.ingest.signatures import find_signature_blocks
@@ -237,10 +238,35 @@ def _index(
 
 def _title(text: str) -> str:
     """The agreement's own name ("SECURITIES PURCHASE AGREEMENT"), from its preamble."""
-    match = _TITLE.search(text, 0, min(len(text), 20000))
+    match = _title_match(text, min(len(text), 20000))
     if match is None:
         return ""
     words = match.group("title").split()
     if words and words[0].upper() == "THIS":
         words = words[1:]
     return " ".join(words).upper()
+
+
+_TITLE_TAIL = re.compile(r'agreement[ \t\n]*\(\s*this\s+"agreement"')
+"""The end of :data:`_TITLE`, on lower-case ASCII text."""
+
+
+def _title_match(text: str, end: int) -> re.Match[str] | None:
+    """``_TITLE.search(text, 0, end)``, trying only the lines that hold the title's tail.
+
+    The title's words run on one line up to "AGREEMENT", so a match starts on a line
+    where ``AGREEMENT ("this "Agreement"`` follows, before that tail.
+    """
+    lowered = ascii_lower(text)
+    if lowered is None:
+        return _TITLE.search(text, 0, end)
+    lines: dict[int, int] = {}
+    for tail in _TITLE_TAIL.finditer(lowered, 0, end):
+        line_start = lowered.rfind("\n", 0, tail.start()) + 1
+        lines[line_start] = tail.start()
+    for line_start, last in lines.items():
+        for at in range(line_start, last):
+            match = _TITLE.match(text, at, end)
+            if match is not None:
+                return match
+    return None

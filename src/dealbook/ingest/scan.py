@@ -64,8 +64,23 @@ def find_any(
 
 
 def ascii_lower(text: str) -> str | None:
-    """``text.lower()`` for ASCII text (same length, same offsets); None for other text."""
-    return text.lower() if text.isascii() else None
+    """``text.lower()`` for ASCII text (same length, same offsets); None for other text.
+
+    The last text lowered is remembered (by identity), so that the finders of one
+    document share one lower-case copy.
+    """
+    global _last_lowered
+    last = _last_lowered
+    if last is not None and last[0] is text:
+        return last[1]
+    if not text.isascii():
+        return None
+    lowered = text.lower()
+    _last_lowered = (text, lowered)
+    return lowered
+
+
+_last_lowered: tuple[str, str] | None = None
 
 
 def find_cased(text: str, needles: Iterable[str], lowered: str | None = None) -> list[int]:
@@ -102,10 +117,10 @@ def finditer_lines(
     text contains one of ``needles`` (lower case; found in any letter case). On ASCII
     text only those lines are tried; other text is scanned by ``pattern.finditer``.
     """
-    if not text.isascii():
+    low = ascii_lower(text)
+    if low is None:
         yield from pattern.finditer(text, pos, len(text) if endpos is None else endpos)
         return
-    low = text.lower()
     hits = [at for needle in needles for at in find_all(low, needle, pos, endpos)]
     yield from anchored_finditer(pattern, text, lines_with(text, hits), pos, endpos)
 

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -80,3 +81,22 @@ def test_mail_notice_is_deemed_given_five_days_after_mailing() -> None:
     assert notice is not None
     result = ctx.deemed_given(notice, NoticeMethod.CERTIFIED_MAIL)
     assert result.effective_date == date(2003, 1, 15)
+
+
+def test_prices_match_the_ledger_price_series_up_to_as_of() -> None:
+    from dealbook.ledger.prices import price_series
+
+    events = INSYNQ_CLOSING + (
+        "  - {date: 2002-09-30, type: price, close: '0.10', low: '0.09'}\n"
+        "  - {date: 2002-10-01, type: price, id: bad, close: '9.99'}\n"
+        "  - {date: 2002-10-01, type: price, close: '0.11', low: '0.10'}\n"
+        "  - {date: 2002-10-02, type: correction, voids: bad}\n"
+        "  - {date: 2002-10-03, type: price, close: '0.12'}\n"
+    )
+    loaded = ledger(events)
+    ctx = make_context(deal(), loaded, date(2002, 10, 2))
+    assert ctx.prices == tuple(p for p in price_series(loaded) if p.date <= date(2002, 10, 2))
+    assert [(p.date, p.close) for p in ctx.prices] == [
+        (date(2002, 9, 30), Decimal("0.10")),
+        (date(2002, 10, 1), Decimal("0.11")),
+    ]

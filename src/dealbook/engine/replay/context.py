@@ -40,7 +40,6 @@ from dealbook.ledger.events import Ledger
 from dealbook.ledger.events import PricePoint
 from dealbook.ledger.events_money import PriceRecorded
 from dealbook.ledger.ordering import sort_key
-from dealbook.ledger.prices import price_series
 from dealbook.terms.conventions import READING_KEYS
 from dealbook.terms.conventions import Conventions
 from dealbook.terms.conventions import reading_field
@@ -225,9 +224,7 @@ def make_context(
     kept, problems = correction_plan(ledger.events, locate)
     entries = [Entry(index=i, event=ledger.events[i]) for i in kept]
     entries.sort(key=lambda entry: sort_key(entry.event))
-    prices = tuple(
-        point for point in sorted(price_series(ledger), key=lambda p: p.date) if point.date <= as_of
-    )
+    prices = _prices(ledger, kept, as_of)
     effective = tuple(
         entry
         for entry in entries
@@ -245,3 +242,21 @@ def make_context(
         history=history_from_rows(prices),
         diagnostics=tuple(problems),
     )
+
+
+def _prices(ledger: Ledger, kept: tuple[int, ...], as_of: date) -> tuple[PricePoint, ...]:
+    """The price series up to ``as_of`` by date: the CSV rows, then ``price`` events that
+    were not voided (a later entry for a date wins), as :func:`ledger.prices.price_series`."""
+    by_date = {point.date: point for point in ledger.prices if point.date <= as_of}
+    for index in kept:
+        item = ledger.events[index]
+        if isinstance(item, PriceRecorded) and item.date <= as_of:
+            by_date[item.date] = PricePoint(
+                date=item.date,
+                close=item.close,
+                bid=item.bid,
+                low=item.low,
+                high=item.high,
+                volume=item.volume,
+            )
+    return tuple(by_date[day] for day in sorted(by_date))

@@ -112,6 +112,7 @@ def build_deal(docs: Iterable[Document]) -> Deal:
     introduced: set[str] = set()
     titles: dict[str, Document] = {}
     for doc in documents:
+        read: set[tuple[int, int]] = set()
         if doc.title:
             titles.setdefault(term_key(doc.title), doc)
         for definition in doc.definitions:
@@ -122,7 +123,11 @@ def build_deal(docs: Iterable[Document]) -> Deal:
             if not definition.scoped:
                 terms.append(definition.term)
             if definition.form is not DefinitionForm.POINTER:
-                for start, end in doc.runs_between(definition.body_start, definition.body_end):
+                for run in doc.runs_between(definition.body_start, definition.body_end):
+                    if run in read:
+                        continue  # a run in several (nested) bodies counts once
+                    read.add(run)
+                    start, end = run
                     if not _POINTER_AFTER.match(doc.text, end):
                         introduced.add(term_key(doc.text[start:end]))
     uses: dict[str, tuple[TermUse, ...]] = {}

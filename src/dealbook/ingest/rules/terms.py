@@ -71,7 +71,6 @@ _SENTENCE_END = re.compile(r'(?:[.:;!?]["\')]?|\n[ \t]*\n|\(\s*[a-zA-Z0-9]{1,4}\
 _MAX_PER_TERM = 4
 _JOIN = frozenset(("and", "of", "&"))
 _Word = tuple[int, int, str, bool]
-_NONSPACE = re.compile(r"\S+")
 _POSSESSIVES = ("'s", "\u2019s")
 _APOSTROPHES = ("'", "\u2019")
 
@@ -102,6 +101,10 @@ class _Terms:
         self.keys = self.defined | set(self.external)
         self.folded = {k: frozenset(k.split()) for k in self.defined}
         self.folded_items = list(self.folded.items())
+        self.words_by_initial: dict[str, list[str]] = {}
+        for term in self.defined:  # one-word terms by first letter, in the set's order
+            if term and " " not in term:
+                self.words_by_initial.setdefault(term[0], []).append(term)
         self.holding: dict[str, list[int]] = {}
         for index, (_, folded) in enumerate(self.folded_items):
             for word in folded:
@@ -122,6 +125,7 @@ _ENTITY_SUFFIXES = frozenset(
 
 
 _ENTITY_ENDINGS = tuple(sorted(_ENTITY_SUFFIXES))
+_ENTITY_LAST_CHARS = frozenset(".,").union(suffix[-1] for suffix in _ENTITY_SUFFIXES)
 
 
 def _name_words(deal: Deal) -> frozenset[str]:
@@ -130,6 +134,8 @@ def _name_words(deal: Deal) -> frozenset[str]:
     for doc in deal.docs:
         text = doc.text
         for start, end in doc.runs:
+            if end <= start or text[end - 1] not in _ENTITY_LAST_CHARS:
+                continue  # its last word is no entity suffix
             phrase = text[start:end]
             if not phrase.rstrip(".,").endswith(_ENTITY_ENDINGS):
                 continue  # its last word is no entity suffix
@@ -194,6 +200,7 @@ def _candidates(
     openings = terms.opening_segments
     excluded = deal.excluded[doc.doc_id]
     k = -1  # the last excluded span starting at or before the run (as Deal.is_excluded finds)
+    tabular_lines: dict[int, bool] = {}  # _tabular is a property of the run's line
     for start, end in doc.runs:
         run = text[start:end]
         plain = plains.get(run)
@@ -201,7 +208,13 @@ def _candidates(
             continue  # at a sentence start the segments are a subset of these
         while k + 1 < len(excluded) and excluded[k + 1][0] <= start:
             k += 1
-        if (k >= 0 and start < excluded[k][1]) or _tabular(text, start):
+        if k >= 0 and start < excluded[k][1]:
+            continue
+        line_start = text.rfind("\n", 0, start) + 1
+        tabular = tabular_lines.get(line_start)
+        if tabular is None:
+            tabular = tabular_lines[line_start] = _tabular(text, start)
+        if tabular:
             continue
         if plain is None:
             # Worked out only where the run is read: headings and notices need none.
@@ -277,13 +290,16 @@ def _upper(phrase: str) -> bool:
 def _words(text: str, start: int, end: int) -> list[_Word]:
     """The words of a run: (start, end, word without possessive, possessive?)."""
     out: list[_Word] = []
-    for match in _NONSPACE.finditer(text[start:end]):
-        word = match.group(0)
+    segment = text[start:end]
+    pos = 0
+    for word in segment.split():  # the runs of non-space characters, as r"\S+" finds them
+        at = segment.find(word, pos)
+        pos = at + len(word)
         if word[-1] in _APOSTROPHES or word.endswith(_POSSESSIVES):
             cut = 2 if word.endswith(_POSSESSIVES) else 1
-            out.append((start + match.start(), start + match.end() - cut, word[:-cut], True))
+            out.append((start + at, start + pos - cut, word[:-cut], True))
         else:
-            out.append((start + match.start(), start + match.end(), word, False))
+            out.append((start + at, start + pos, word, False))
     return out
 
 
@@ -511,8 +527,8 @@ def _display(deal: Deal, key: str) -> str:
 def _typo(terms: _Terms, key: str) -> str:
     if len(key) < 6:
         return ""
-    for other in terms.defined:
-        if " " in other or abs(len(other) - len(key)) > 1 or other[0] != key[0]:
+    for other in terms.words_by_initial.get(key[0], ()):
+        if abs(len(other) - len(key)) > 1:
             continue
         if _one_edit(key, other):
             return _display(terms.deal, other)

@@ -85,8 +85,9 @@ def _counts_additional(ctx: ReplayContext) -> bool:
     terms = ctx.deal.reservation
     if terms is None:
         return True
-    extra = {"additional-debentures", "additional-warrants"} & set(terms.counts)
-    return not extra or ctx.conventions.additional_instruments != "ignore"
+    return (
+        "additional-debentures" not in terms.counts and "additional-warrants" not in terms.counts
+    ) or ctx.conventions.additional_instruments != "ignore"
 
 
 def _funding_date_instruments(ctx: ReplayContext, day: date) -> tuple[Decimal, int]:
