@@ -13,6 +13,7 @@ from dealbook.core.numbers import NumberError
 from dealbook.core.numbers import Rounding
 from dealbook.core.numbers import dec
 from dealbook.core.numbers import divide
+from dealbook.core.numbers import exact
 from dealbook.core.numbers import quantize
 from dealbook.core.numbers import round_shares
 
@@ -92,3 +93,27 @@ def test_round_shares_brackets_the_value(value: Fraction) -> None:
 @given(st.decimals(min_value=0, max_value=10**12, places=6, allow_nan=False, allow_infinity=False))
 def test_dec_round_trips_text(value: Decimal) -> None:
     assert dec(format(value, "f")) == value
+
+
+@given(
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.integers(min_value=0, max_value=12),
+    st.integers(min_value=0, max_value=12),
+    st.sampled_from([1, 3, 7, 9]),
+)
+def test_exact_is_the_shortest_decimal_or_the_fraction(
+    numerator: int, twos: int, fives: int, other: int
+) -> None:
+    from dealbook.core.numbers import CONTEXT
+
+    value = Fraction(numerator, 2**twos * 5**fives * other)
+    result = exact(value)
+    if value.denominator % 3 == 0 or value.denominator % 7 == 0:
+        assert result == value and isinstance(result, Fraction)
+    else:
+        assert isinstance(result, Decimal)
+        assert Fraction(result) == value
+        # the same text as an exact division in the 50-digit context
+        assert str(result) == str(
+            CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
+        )

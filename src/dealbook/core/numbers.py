@@ -147,7 +147,18 @@ def exact(value: Fraction) -> Decimal | Fraction:
     >>> exact(Fraction(1, 4)), exact(Fraction(22500, 73))
     (Decimal('0.25'), Fraction(22500, 73))
     """
-    try:
-        return _fraction_to_decimal(value)
-    except NumberError:
+    denominator = value.denominator
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    if denominator != 1:
         return value
+    places = max(twos, fives)
+    digits = value.numerator * 10**places // value.denominator
+    if len(str(abs(digits))) > CONTEXT.prec:
+        return value  # more digits than dealbook's 50-digit context: keep it exact
+    return Decimal(digits).scaleb(-places, context=CONTEXT)

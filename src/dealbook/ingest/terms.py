@@ -215,6 +215,9 @@ class UseFinder:
             at = phrase.index(word, pos)
             positions.append(at)
             pos = at + len(word)
+        if "'" not in phrase and "\u2019" not in phrase:
+            self._match_plain(offset, words, lowered, positions, out)
+            return
         folds = [_fold_folded(w) for w in lowered]
         i = 0
         while i < count:
@@ -246,6 +249,43 @@ class UseFinder:
             if best_key:
                 out.append((best_key, offset + positions[i], best_end))
                 i = best_next
+            else:
+                i += 1
+
+    def _match_plain(
+        self,
+        offset: int,
+        words: list[str],
+        lowered: list[str],
+        positions: list[int],
+        out: list[tuple[str, int, int]],
+    ) -> None:
+        """:meth:`_match_run` for a run without apostrophes (no word is possessive)."""
+        keys = self._keys
+        prefixes = self._prefixes
+        starts = self._starts
+        count = len(words)
+        i = 0
+        while i < count:
+            joined = lowered[i]
+            if joined not in starts:
+                i += 1
+                continue
+            best_key = ""
+            best_last = i
+            j = i
+            while True:
+                key = keys.get(joined)
+                if key is not None:
+                    best_key, best_last = key, j
+                j += 1
+                if j >= count or joined not in prefixes:
+                    break
+                joined = f"{joined} {lowered[j]}"
+            if best_key:
+                end = offset + positions[best_last] + len(words[best_last])
+                out.append((best_key, offset + positions[i], end))
+                i = best_last + 1
             else:
                 i += 1
 

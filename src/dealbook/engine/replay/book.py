@@ -213,7 +213,13 @@ class Book:
 
     def total_principal_on(self, day: date) -> Decimal:
         """Principal outstanding, all holders, at the end of ``day``."""
-        return sum((self.principal_on(h, day) for h in self.holders), ZERO)
+        count = sum(len(h.changes) for h in self.holders.values())
+        key = ("all-principal", count)
+        index = self._sums.get(key)
+        if not isinstance(index, _ChangeIndex):
+            index = _ChangeIndex.of([c for h in self.holders.values() for c in h.changes])
+            self._sums[key] = index
+        return index.total[bisect_right(index.days, day)]
 
     def funded_on(self, holder: str, day: date) -> Decimal:
         """Principal funded to ``holder`` up to and including ``day`` (ignoring reductions)."""

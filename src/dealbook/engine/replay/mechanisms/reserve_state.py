@@ -34,9 +34,16 @@ from dealbook.engine.replay.context import ReplayContext
 from dealbook.engine.replay.pricing import conversion_price
 from dealbook.engine.replay.pricing import price_value
 from dealbook.ledger.events_filings import StockholderApprovalObtained
+from dealbook.ledger.events_holders import ConversionNotice
+from dealbook.ledger.events_holders import ConversionRevoked
+from dealbook.ledger.events_holders import EscrowTopUp
+from dealbook.ledger.events_holders import RedemptionDemand
 from dealbook.ledger.events_holders import WarrantExercise
+from dealbook.ledger.events_money import CapitalChange
+from dealbook.ledger.events_money import CapitalizationReported
 from dealbook.ledger.events_money import Closing
 from dealbook.ledger.events_money import Funding
+from dealbook.ledger.events_money import Payment
 from dealbook.terms.securities import DiscountToAverage
 from dealbook.terms.securities import FixedPrice
 from dealbook.terms.securities import Floor
@@ -306,6 +313,22 @@ def _stated_reserve(
     return free, f"before approval the free authorized shares ({free}) are reserved pro rata"
 
 
+_RESERVE_INPUTS = (
+    Closing,
+    Funding,
+    ConversionNotice,
+    ConversionRevoked,
+    WarrantExercise,
+    CapitalizationReported,
+    CapitalChange,
+    StockholderApprovalObtained,
+    Payment,
+    RedemptionDemand,
+    EscrowTopUp,
+)
+"""Events that can change the principal, the warrants, the shares issued or available."""
+
+
 def change_days(ctx: ReplayContext, first: date) -> list[date]:
     """Days in ``[first, as_of]`` on which the reserve condition can change.
 
@@ -327,8 +350,9 @@ def change_days(ctx: ReplayContext, first: date) -> list[date]:
     except CalendarRangeError:
         pass
     for entry in ctx.entries:
-        days.add(entry.event.date)
-        days.add(entry.event.date + timedelta(days=1))
+        if isinstance(entry.event, _RESERVE_INPUTS):
+            days.add(entry.event.date)
+            days.add(entry.event.date + timedelta(days=1))
     return sorted(d for d in days if first <= d <= ctx.as_of)
 
 
