@@ -176,77 +176,98 @@ def is_generic(phrase: str) -> bool:
     return _may_match(folded) and bool(_PATTERNS.match(folded))
 
 
-_PATTERN_HEADS = (
-    "rule",
-    "regulation",
-    "form",
-    "item",
-    "section",
-    "article",
-    "exhibit",
-    "schedule",
-    "appendix",
-    "annex",
-    "chapter",
-    "title",
-    "paragraph",
-    "state",
-    "county",
-    "city",
-    "district",
-    "commonwealth",
-    "republic",
-    "province",
-    "new york",
-    "delaware",
-    "california",
-    "florida",
-    "washington",
-    "pennsylvania",
-    "connecticut",
-    "london",
-    "cayman islands",
+_PATTERN_HEAD_WORDS = frozenset(
+    [
+        "rule",
+        "rules",
+        "regulation",
+        "form",
+        "forms",
+        "item",
+        "items",
+        "section",
+        "sections",
+        "article",
+        "articles",
+        "exhibit",
+        "exhibits",
+        "schedule",
+        "schedules",
+        "appendix",
+        "annex",
+        "chapter",
+        "title",
+        "paragraph",
+        "state",
+        "county",
+        "city",
+        "district",
+        "commonwealth",
+        "republic",
+        "province",
+        "new",
+        "delaware",
+        "california",
+        "florida",
+        "washington",
+        "pennsylvania",
+        "connecticut",
+        "london",
+        "cayman",
+    ]
 )
-_PATTERN_TAILS = (
-    "inc",
-    "inc.",
-    "incorporated",
-    "corporation",
-    "corp",
-    "corp.",
-    "llc",
-    "l.l.c.",
-    "ltd",
-    "ltd.",
-    "limited",
-    "l.p.",
-    "lp",
-    "llp",
-    "plc",
-    "ag",
-    "aktiengesellschaft",
-    "partnership",
-    "fund",
-    "bank",
-    "trust",
-    "association",
-    "exchange",
-    "commission",
-    "bureau",
-    "court",
-    "courts",
-    "time",
+"""First words of the phrases that :data:`_PATTERNS` matches at the start."""
+_PATTERN_TAIL_WORDS = frozenset(
+    [
+        "inc",
+        "inc.",
+        "incorporated",
+        "corporation",
+        "corp",
+        "corp.",
+        "llc",
+        "l.l.c.",
+        "ltd",
+        "ltd.",
+        "limited",
+        "l.p.",
+        "lp",
+        "llp",
+        "plc",
+        "ag",
+        "aktiengesellschaft",
+        "partnership",
+        "fund",
+        "bank",
+        "trust",
+        "association",
+        "exchange",
+        "commission",
+        "bureau",
+        "court",
+        "courts",
+    ]
 )
+"""Last words of the phrases that :data:`_PATTERNS` matches at the end."""
+_LEAD_WORD = re.compile(r"\w+")
 
 
 def _may_match(folded: str) -> bool:
-    """A quick necessary condition for :data:`_PATTERNS` to match (it then decides)."""
+    """A quick necessary condition for :data:`_PATTERNS` to match (it then decides).
+
+    Each alternative of the pattern needs one of: a digit first, "act", "time" or a
+    street word in the text, a listed last word (after a space), or a listed first word.
+    """
+    if folded[:1].isdigit() or "act" in folded:
+        return True
+    last = folded.rpartition(" ")[2]
+    if last in _PATTERN_TAIL_WORDS or last.endswith("time"):
+        return True
+    lead = _LEAD_WORD.match(folded)
+    if lead is not None and lead.group(0) in _PATTERN_HEAD_WORDS:
+        return True
     return (
-        folded.startswith(_PATTERN_HEADS)
-        or folded.endswith(_PATTERN_TAILS)
-        or folded[:1].isdigit()
-        or "act" in folded
-        or "avenue" in folded
+        "avenue" in folded
         or "street" in folded
         or "boulevard" in folded
         or "road" in folded
