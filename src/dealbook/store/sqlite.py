@@ -26,16 +26,15 @@ from dealbook.ledger.events import Event
 from dealbook.ledger.events import Ledger
 from dealbook.ledger.events import PricePoint
 from dealbook.store.base import DealNotStored
-from dealbook.store.base import DealSummary
 from dealbook.store.base import ImportResult
 from dealbook.store.chain import EVENT
 from dealbook.store.chain import PRICE
-from dealbook.store.chain import StoredEntry
 from dealbook.store.chain import decode
 from dealbook.store.chain import entry_hash
 from dealbook.store.chain import genesis_hash
 from dealbook.store.chain import plan_append
 from dealbook.store.chain import verify_chain
+from dealbook.store.sqlreads import SqlReads
 
 MEMORY = ":memory:"
 
@@ -101,7 +100,7 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class SqliteStore:
+class SqliteStore(SqlReads):
     """A :class:`~dealbook.store.base.Store` in one SQLite file (or ``:memory:``)."""
 
     def __init__(
@@ -295,44 +294,3 @@ class SqliteStore:
         return verify_chain(
             deal_id, self._entries(deal_id), head, lambda seq: self._span(deal_id, seq)
         )
-
-    def list_deals(self) -> list[DealSummary]:
-        """Every stored deal, by id."""
-        rows = self._db.execute(
-            "SELECT d.deal_id, d.head_hash,"
-            " (SELECT COUNT(*) FROM entries e WHERE e.deal_id = d.deal_id AND e.kind = 'event'),"
-            " (SELECT COUNT(*) FROM entries e WHERE e.deal_id = d.deal_id AND e.kind = 'price'),"
-            " (SELECT COUNT(*) FROM imports i WHERE i.deal_id = d.deal_id)"
-            " FROM deals d ORDER BY d.deal_id"
-        ).fetchall()
-        return [
-            DealSummary(
-                deal=str(r[0]),
-                head_hash=str(r[1]),
-                events=int(r[2]),
-                prices=int(r[3]),
-                imports=int(r[4]),
-            )
-            for r in rows
-        ]
-
-    def _head(self, deal_id: str) -> tuple[int, str] | None:
-        row = self._db.execute(
-            "SELECT entry_count, head_hash FROM deals WHERE deal_id = ?", (deal_id,)
-        ).fetchone()
-        return None if row is None else (int(row[0]), str(row[1]))
-
-    def _entries(self, deal_id: str) -> list[StoredEntry]:
-        rows = self._db.execute(
-            "SELECT seq, kind, body, prev_hash, hash FROM entries WHERE deal_id = ? ORDER BY seq",
-            (deal_id,),
-        ).fetchall()
-        return [
-            StoredEntry(
-                seq=int(r[0]), kind=str(r[1]), body=str(r[2]), prev_hash=str(r[3]), hash=str(r[4])
-            )
-            for r in rows
-        ]
-
-    def _span(self, deal_id: str, seq: int) -> SourceSpan:
-        return SourceSpan(path=f"{self._location}#{deal_id}", line=seq, col=1)
