@@ -30,23 +30,11 @@ from types import TracebackType
 
 import psycopg
 
-from dealbook.core.diagnostics import Diagnostic
-from dealbook.core.diagnostics import Severity
-from dealbook.core.source import SourceSpan
-from dealbook.ledger.events import Event
 from dealbook.ledger.events import Ledger
-from dealbook.ledger.events import PricePoint
-from dealbook.store.base import DealNotStored
 from dealbook.store.base import ImportResult
-from dealbook.store.chain import EVENT
-from dealbook.store.chain import PRICE
-from dealbook.store.chain import decode
-from dealbook.store.chain import entry_hash
-from dealbook.store.chain import genesis_hash
-from dealbook.store.chain import plan_append
-from dealbook.store.chain import verify_chain
+from dealbook.store.sqlcommon import IMPORT_INSERT
+from dealbook.store.sqlcommon import SqlCommon
 from dealbook.store.sqlite import Migration
-from dealbook.store.sqlreads import SqlReads
 from dealbook.store.target import redact_url
 
 _MIGRATION_NAME = re.compile(r"^pg_(\d{4})_([a-z0-9_]+)\.sql$")
@@ -91,7 +79,7 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class PostgresStore(SqlReads):
+class PostgresStore(SqlCommon):
     """A :class:`~dealbook.store.base.Store` in a PostgreSQL database, given by a URL."""
 
     _mark = "%s"
@@ -186,115 +174,17 @@ class PostgresStore(SqlReads):
                 raise psycopg.Rollback(transaction)
         return result
 
-    def _import(self, ledger: Ledger, source_text: str, source_name: str) -> ImportResult:
-        stored = self._entries(ledger.deal)
-        plan = plan_append(ledger, stored)
-        if plan.diagnostics:
-            return ImportResult(deal=ledger.deal, diagnostics=plan.diagnostics)
-        head = stored[-1].hash if stored else genesis_hash(ledger.deal)
-        old_events = sum(1 for entry in stored if entry.kind == EVENT)
-        old_prices = len(stored) - old_events
-        new = [(EVENT, body) for body in plan.events] + [(PRICE, body) for body in plan.prices]
-        if new:
-            self._db.execute(
-                "INSERT INTO deals (deal_id, entry_count, head_hash) VALUES (%s, 0, %s) ON CONFLICT (deal_id) DO NOTHING",
-                (ledger.deal, head),
-            )
-            row = self._db.execute(
-                "INSERT INTO imports (deal_id, source_name, source_sha256, source_text, imported_at, added_events, added_prices)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING import_id",
-                (
-                    ledger.deal,
-                    source_name,
-                    hashlib.sha256(source_text.encode("utf-8")).hexdigest(),
-                    source_text,
-                    self._clock(),
-                    len(plan.events),
-                    len(plan.prices),
-                ),
-            ).fetchone()
-            import_id = None if row is None else int(row[0])
-            seq = len(stored)
-            for kind, body in new:
-                seq += 1
-                digest = entry_hash(head, body)
-                self._insert_entry(ledger.deal, seq, kind, body, head, digest, import_id)
-                head = digest
-            self._db.execute(
-                "UPDATE deals SET entry_count = %s, head_hash = %s WHERE deal_id = %s",
-                (seq, head, ledger.deal),
-            )
-        return ImportResult(
-            deal=ledger.deal,
-            added_events=len(plan.events),
-            added_prices=len(plan.prices),
-            events=old_events + len(plan.events),
-            prices=old_prices + len(plan.prices),
-            head_hash=head,
-        )
-
-    def _insert_entry(
-        self,
-        deal_id: str,
-        seq: int,
-        kind: str,
-        body: str,
-        prev_hash: str,
-        digest: str,
-        import_id: int | None,
-    ) -> None:
-        self._db.execute(
-            "INSERT INTO entries (deal_id, seq, kind, body, prev_hash, hash, import_id) VALUES (%s, %s, %s, %s, %s, %s, %s)",
-            (deal_id, seq, kind, body, prev_hash, digest, import_id),
-        )
-
     @contextmanager
     def _snapshot(self) -> Iterator[None]:
         with self._db.transaction():
             self._db.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
             yield
 
-    def export_ledger(self, deal_id: str) -> Ledger:
-        """The stored ledger of a deal (raises :class:`DealNotStored`; ``ValueError`` if corrupt)."""
-        with self._snapshot():
-            if self._head(deal_id) is None:
-                raise DealNotStored(deal_id)
-            stored = self._entries(deal_id)
-        events: list[Event] = []
-        prices: list[PricePoint] = []
-        spans: list[SourceSpan] = []
-        price_spans: list[SourceSpan] = []
-        for entry in stored:
-            value = decode(entry.body)
-            if isinstance(value, PricePoint):
-                prices.append(value)
-                price_spans.append(self._span(deal_id, entry.seq))
-            else:
-                events.append(value)
-                spans.append(self._span(deal_id, entry.seq))
-        return Ledger(
-            deal=deal_id,
-            events=tuple(events),
-            prices=tuple(prices),
-            source=f"{self._location}#{deal_id}",
-            spans=tuple(spans),
-            price_spans=tuple(price_spans),
-        )
+    def _record_import(self, values: tuple[object, ...]) -> int | None:
+        row = self._db.execute(
+            IMPORT_INSERT.format(mark="%s", returning=" RETURNING import_id"), values
+        ).fetchone()
+        return None if row is None else int(row[0])
 
-    def verify(self, deal_id: str) -> list[Diagnostic]:
-        """Every break in the stored history of a deal (empty when intact)."""
-        with self._snapshot():
-            head = self._head(deal_id)
-            stored = [] if head is None else self._entries(deal_id)
-        if head is None:
-            known = ", ".join(summary.deal for summary in self.list_deals()) or "none"
-            return [
-                Diagnostic(
-                    code="STORE-UNKNOWN-DEAL",
-                    severity=Severity.ERROR,
-                    message=f"no stored ledger for deal {deal_id!r} (stored: {known})",
-                    span=self._span(deal_id, 1),
-                    hint="import its ledger first: dealbook db import LEDGER",
-                )
-            ]
-        return verify_chain(deal_id, stored, head, lambda seq: self._span(deal_id, seq))
+    def _timestamp(self) -> object:
+        return self._clock()

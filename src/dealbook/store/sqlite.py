@@ -19,22 +19,10 @@ from importlib import resources
 from pathlib import Path
 from types import TracebackType
 
-from dealbook.core.diagnostics import Diagnostic
-from dealbook.core.diagnostics import Severity
-from dealbook.core.source import SourceSpan
-from dealbook.ledger.events import Event
 from dealbook.ledger.events import Ledger
-from dealbook.ledger.events import PricePoint
-from dealbook.store.base import DealNotStored
 from dealbook.store.base import ImportResult
-from dealbook.store.chain import EVENT
-from dealbook.store.chain import PRICE
-from dealbook.store.chain import decode
-from dealbook.store.chain import entry_hash
-from dealbook.store.chain import genesis_hash
-from dealbook.store.chain import plan_append
-from dealbook.store.chain import verify_chain
-from dealbook.store.sqlreads import SqlReads
+from dealbook.store.sqlcommon import IMPORT_INSERT
+from dealbook.store.sqlcommon import SqlCommon
 
 MEMORY = ":memory:"
 
@@ -100,7 +88,7 @@ def _utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
-class SqliteStore(SqlReads):
+class SqliteStore(SqlCommon):
     """A :class:`~dealbook.store.base.Store` in one SQLite file (or ``:memory:``)."""
 
     def __init__(
@@ -190,107 +178,9 @@ class SqliteStore(SqlReads):
             raise
         return result
 
-    def _import(self, ledger: Ledger, source_text: str, source_name: str) -> ImportResult:
-        stored = self._entries(ledger.deal)
-        plan = plan_append(ledger, stored)
-        if plan.diagnostics:
-            return ImportResult(deal=ledger.deal, diagnostics=plan.diagnostics)
-        head = stored[-1].hash if stored else genesis_hash(ledger.deal)
-        old_events = sum(1 for entry in stored if entry.kind == EVENT)
-        old_prices = len(stored) - old_events
-        new = [(EVENT, body) for body in plan.events] + [(PRICE, body) for body in plan.prices]
-        if new:
-            self._db.execute(
-                "INSERT INTO deals (deal_id, entry_count, head_hash) VALUES (?, 0, ?) ON CONFLICT (deal_id) DO NOTHING",
-                (ledger.deal, head),
-            )
-            cursor = self._db.execute(
-                "INSERT INTO imports (deal_id, source_name, source_sha256, source_text, imported_at, added_events, added_prices)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (
-                    ledger.deal,
-                    source_name,
-                    hashlib.sha256(source_text.encode("utf-8")).hexdigest(),
-                    source_text,
-                    self._clock().isoformat(timespec="seconds"),
-                    len(plan.events),
-                    len(plan.prices),
-                ),
-            )
-            import_id = cursor.lastrowid
-            seq = len(stored)
-            for kind, body in new:
-                seq += 1
-                digest = entry_hash(head, body)
-                self._insert_entry(ledger.deal, seq, kind, body, head, digest, import_id)
-                head = digest
-            self._db.execute(
-                "UPDATE deals SET entry_count = ?, head_hash = ? WHERE deal_id = ?",
-                (seq, head, ledger.deal),
-            )
-        return ImportResult(
-            deal=ledger.deal,
-            added_events=len(plan.events),
-            added_prices=len(plan.prices),
-            events=old_events + len(plan.events),
-            prices=old_prices + len(plan.prices),
-            head_hash=head,
-        )
+    def _record_import(self, values: tuple[object, ...]) -> int | None:
+        cursor = self._db.execute(IMPORT_INSERT.format(mark="?", returning=""), values)
+        return None if cursor.lastrowid is None else int(cursor.lastrowid)
 
-    def _insert_entry(
-        self,
-        deal_id: str,
-        seq: int,
-        kind: str,
-        body: str,
-        prev_hash: str,
-        digest: str,
-        import_id: int | None,
-    ) -> None:
-        self._db.execute(
-            "INSERT INTO entries (deal_id, seq, kind, body, prev_hash, hash, import_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (deal_id, seq, kind, body, prev_hash, digest, import_id),
-        )
-
-    def export_ledger(self, deal_id: str) -> Ledger:
-        """The stored ledger of a deal (raises :class:`DealNotStored`; ``ValueError`` if corrupt)."""
-        if self._head(deal_id) is None:
-            raise DealNotStored(deal_id)
-        events: list[Event] = []
-        prices: list[PricePoint] = []
-        spans: list[SourceSpan] = []
-        price_spans: list[SourceSpan] = []
-        for entry in self._entries(deal_id):
-            value = decode(entry.body)
-            if isinstance(value, PricePoint):
-                prices.append(value)
-                price_spans.append(self._span(deal_id, entry.seq))
-            else:
-                events.append(value)
-                spans.append(self._span(deal_id, entry.seq))
-        return Ledger(
-            deal=deal_id,
-            events=tuple(events),
-            prices=tuple(prices),
-            source=f"{self._location}#{deal_id}",
-            spans=tuple(spans),
-            price_spans=tuple(price_spans),
-        )
-
-    def verify(self, deal_id: str) -> list[Diagnostic]:
-        """Every break in the stored history of a deal (empty when intact)."""
-        head = self._head(deal_id)
-        if head is None:
-            known = ", ".join(summary.deal for summary in self.list_deals()) or "none"
-            return [
-                Diagnostic(
-                    code="STORE-UNKNOWN-DEAL",
-                    severity=Severity.ERROR,
-                    message=f"no stored ledger for deal {deal_id!r} (stored: {known})",
-                    span=self._span(deal_id, 1),
-                    hint="import its ledger first: dealbook db import LEDGER",
-                )
-            ]
-        return verify_chain(
-            deal_id, self._entries(deal_id), head, lambda seq: self._span(deal_id, seq)
-        )
+    def _timestamp(self) -> object:
+        return self._clock().isoformat(timespec="seconds")

@@ -1,17 +1,17 @@
-"""The read queries both SQL backends share."""
+"""What both SQL backends share: appending, exporting, verifying, listing."""
 
 from __future__ import annotations
 
 from dealbook.store.postgres import PostgresStore
+from dealbook.store.sqlcommon import SqlCommon
 from dealbook.store.sqlite import MEMORY
 from dealbook.store.sqlite import SqliteStore
-from dealbook.store.sqlreads import SqlReads
 
 from .test_sqlite import insynq
 
 
 def test_each_backend_uses_its_drivers_parameter_mark() -> None:
-    assert issubclass(SqliteStore, SqlReads) and issubclass(PostgresStore, SqlReads)
+    assert issubclass(SqliteStore, SqlCommon) and issubclass(PostgresStore, SqlCommon)
     assert (SqliteStore._mark, SqliteStore._collate) == ("?", "")
     assert (PostgresStore._mark, PostgresStore._collate) == ("%s", ' COLLATE "C"')
 
