@@ -24,3 +24,19 @@ def test_emit_diagnostics_exit_codes(capsys: pytest.CaptureFixture[str]) -> None
     )
     assert emit_diagnostics([warning, error], OutputFormat.JSON) == 1
     assert json.loads(capsys.readouterr().out)["errors"] is True
+
+
+def test_parse_date_and_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    from datetime import date
+
+    import typer
+
+    from dealbook.cli.options import parse_date
+
+    assert parse_date(" 2003-08-29 ", "start") == date(2003, 8, 29)
+    with pytest.raises(typer.Exit) as raised:
+        parse_date("2003-02-30", "--as-of")
+    assert raised.value.exit_code == 2
+    assert capsys.readouterr().err == (
+        "error: --as-of: '2003-02-30' is not an ISO date (write YYYY-MM-DD, e.g. 2003-08-29)\n"
+    )

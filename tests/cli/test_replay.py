@@ -78,7 +78,7 @@ def test_replay_text_of_the_bundled_ledger() -> None:
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     ledger = _closing(tmp_path)
     code, _, err = run("replay", "insynq-2002", ledger, "--as-of", "2002-13-01")
-    assert code == 2 and "--as-of must be a date" in err
+    assert code == 2 and "--as-of: '2002-13-01' is not an ISO date" in err
     code, _, err = run("replay", "insynq-2002", ledger, "--as-of", "2002-12-31", "-r", "slda.base")
     assert code == 2 and "KEY=VALUE" in err
     code, _, err = run("replay", "insynq-2002", ledger, "--as-of", "2002-12-31", "-r", "x.y=1")

@@ -33,10 +33,8 @@ from __future__ import annotations
 
 import calendar as stdlib_calendar
 import dataclasses
-from collections.abc import Callable
 from collections.abc import Iterable
 from datetime import date
-from typing import Protocol
 
 import numpy as np
 import numpy.typing as npt
@@ -54,12 +52,6 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 
 class CalendarRangeError(ValueError):
     """A date, or the result of an operation, lies outside a calendar's coverage."""
-
-
-class _Count(Protocol):
-    def __call__(
-        self, start: date, end: date, *, include_start: bool = False, include_end: bool = True
-    ) -> int: ...
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -89,20 +81,6 @@ class Calendar:
     """By day number since 1970-01-01: the number of days before it."""
     _day_epoch: IntArray = dataclasses.field(init=False, repr=False, compare=False)
     """The calendar's days as day numbers since 1970-01-01."""
-    add: Callable[[date, int], date] = dataclasses.field(init=False, repr=False, compare=False)
-    """``add(d, n)``: the ``n``-th day of this calendar after ``d`` (before it when ``n < 0``).
-
-    ``n == 0`` returns ``d`` unchanged (see the module docstring); a result outside the
-    coverage raises :class:`CalendarRangeError`. A closure over the lookup tables, built
-    once per calendar: calling it skips the bound-method and attribute lookups of a
-    method, which halves the cost of a scalar query (``bench/calendar.py``).
-    """
-    count: _Count = dataclasses.field(init=False, repr=False, compare=False)
-    """``count(start, end, *, include_start=False, include_end=True)``: days of this calendar
-    between ``start`` and ``end``, by default in ``(start, end]``. When ``end < start`` the
-    count is negative and each flag stays with its own date (QuantLib's convention). A
-    closure, like :attr:`add`.
-    """
 
     def __post_init__(self) -> None:
         fields = {
@@ -130,15 +108,6 @@ class Calendar:
         }
         for key, value in vectors.items():
             object.__setattr__(self, key, value)
-        object.__setattr__(self, "add", _adder(self))
-        object.__setattr__(self, "count", _counter(self))
-
-    def __reduce__(self) -> tuple[object, ...]:
-        """Pickle by the init fields (the closures are rebuilt on load)."""
-        return (
-            _rebuild,
-            (self.name, self.source, self.table, self.saturday_rule, self.overlays),
-        )
 
     @property
     def label(self) -> str:
@@ -172,12 +141,70 @@ class Calendar:
             self._position(d)
         return self._cum[index + 1] != self._cum[index]
 
+    def add(self, d: date, n: int) -> date:
+        """The ``n``-th day of this calendar after ``d`` (before it when ``n < 0``).
+
+        ``n == 0`` returns ``d`` unchanged; see the module docstring.
+
+        >>> from dealbook.calendars.registry import get_calendar
+        >>> get_calendar("ny-banking").add(date(2002, 9, 27), 2)
+        datetime.date(2002, 10, 1)
+        >>> get_calendar("nyse").add(date(2040, 12, 28), 5)  # doctest: +IGNORE_EXCEPTION_DETAIL
+        Traceback (most recent call last):
+        ...
+        CalendarRangeError: 5 days of nyse after 2040-12-28 run past its coverage 1990-01-01..
+        """
+        index = d.toordinal() - self._base
+        if not 0 <= index < self._size:
+            self._position(d)
+        if n > 0:
+            k = self._cum[index + 1] + n - 1
+            if k >= self._ndays:
+                raise self._overflow(d, n)
+            return self._days[k]
+        if n < 0:
+            k = self._cum[index] + n
+            if k < 0:
+                raise self._overflow(d, n)
+            return self._days[k]
+        return d
+
     def _overflow(self, d: date, n: int) -> CalendarRangeError:
         where = "after" if n > 0 else "before"
         return CalendarRangeError(
             f"{abs(n)} days of {self.name} {where} {d} run past its coverage "
             f"{self.first}..{self.last}"
         )
+
+    def count(
+        self, start: date, end: date, *, include_start: bool = False, include_end: bool = True
+    ) -> int:
+        """Number of days of this calendar between ``start`` and ``end``.
+
+        By default the interval is ``(start, end]``. When ``end < start`` the count is
+        negative and each flag stays with its own date (QuantLib's convention).
+
+        >>> from dealbook.calendars.registry import get_calendar
+        >>> nyse = get_calendar("nyse")
+        >>> nyse.count(date(2001, 9, 10), date(2001, 9, 17))
+        1
+        >>> nyse.count(date(2001, 9, 17), date(2001, 9, 10))
+        -1
+        """
+        base = self._base
+        a = start.toordinal() - base
+        b = end.toordinal() - base
+        if a < 0 or b < 0 or a >= self._size or b >= self._size:
+            self._position(start)
+            self._position(end)
+        cum = self._cum
+        if a <= b:
+            high = cum[b + 1] if include_end else cum[b]
+            low = cum[a] if include_start else cum[a + 1]
+            return high - low if high > low else 0
+        high = cum[a + 1] if include_start else cum[a]
+        low = cum[b] if include_end else cum[b + 1]
+        return low - high if high > low else 0
 
     def last_days(self, end: date, n: int) -> tuple[date, ...]:
         """The ``n`` days of this calendar on or before ``end``, oldest first.
@@ -380,79 +407,3 @@ class Calendar:
         size = np.maximum(high - low, 0)
         result: IntArray = np.where(forward, size, -size)
         return result
-
-
-def _rebuild(
-    name: str,
-    source: str,
-    table: DayTable,
-    saturday_rule: SaturdayHolidayRule | None,
-    overlays: tuple[str, ...],
-) -> Calendar:
-    return Calendar(
-        name=name, source=source, table=table, saturday_rule=saturday_rule, overlays=overlays
-    )
-
-
-def _adder(calendar: Calendar) -> Callable[[date, int], date]:
-    """:attr:`Calendar.add` as a closure over ``calendar``'s tables.
-
-    >>> from dealbook.calendars.registry import get_calendar
-    >>> get_calendar("ny-banking").add(date(2002, 9, 27), 2)
-    datetime.date(2002, 10, 1)
-    >>> get_calendar("nyse").add(date(2040, 12, 28), 5)  # doctest: +IGNORE_EXCEPTION_DETAIL
-    Traceback (most recent call last):
-    ...
-    CalendarRangeError: 5 days of nyse after 2040-12-28 run past its coverage 1990-01-01..
-    """
-    base, size, ndays = calendar._base, calendar._size, calendar._ndays
-    cum, days = calendar._cum, calendar._days
-
-    def add(d: date, n: int) -> date:
-        index = d.toordinal() - base
-        if not 0 <= index < size:
-            calendar._position(d)
-        if n > 0:
-            k = cum[index + 1] + n - 1
-            if k >= ndays:
-                raise calendar._overflow(d, n)
-            return days[k]
-        if n < 0:
-            k = cum[index] + n
-            if k < 0:
-                raise calendar._overflow(d, n)
-            return days[k]
-        return d
-
-    return add
-
-
-def _counter(calendar: Calendar) -> _Count:
-    """:attr:`Calendar.count` as a closure over ``calendar``'s tables.
-
-    >>> from dealbook.calendars.registry import get_calendar
-    >>> nyse = get_calendar("nyse")
-    >>> nyse.count(date(2001, 9, 10), date(2001, 9, 17))
-    1
-    >>> nyse.count(date(2001, 9, 17), date(2001, 9, 10))
-    -1
-    """
-    base, size, cum = calendar._base, calendar._size, calendar._cum
-
-    def count(
-        start: date, end: date, *, include_start: bool = False, include_end: bool = True
-    ) -> int:
-        a = start.toordinal() - base
-        b = end.toordinal() - base
-        if a < 0 or b < 0 or a >= size or b >= size:
-            calendar._position(start)
-            calendar._position(end)
-        if a <= b:
-            high = cum[b + 1] if include_end else cum[b]
-            low = cum[a] if include_start else cum[a + 1]
-            return high - low if high > low else 0
-        high = cum[a + 1] if include_start else cum[a]
-        low = cum[b] if include_end else cum[b + 1]
-        return low - high if high > low else 0
-
-    return count

@@ -22,7 +22,6 @@ from datetime import date
 from datetime import datetime
 from datetime import timedelta
 from typing import Annotated
-from typing import NoReturn
 
 import typer
 
@@ -49,6 +48,8 @@ from dealbook.cli.options import FormatOption
 from dealbook.cli.options import OutputFormat
 from dealbook.cli.options import emit_diagnostics
 from dealbook.cli.options import emit_json
+from dealbook.cli.options import parse_date
+from dealbook.cli.options import usage_error
 from dealbook.core.numbers import divide
 
 _DAY_NOUNS = {
@@ -89,23 +90,11 @@ def register(app: typer.Typer) -> None:
     app.add_typer(dates, name="dates")
 
 
-def _fail(message: str) -> NoReturn:
-    sys.stderr.write(f"error: {message}\n")
-    raise typer.Exit(2)
-
-
-def _date(text: str, what: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        _fail(f"{what}: {text!r} is not an ISO date (write YYYY-MM-DD, e.g. 2003-08-29)")
-
-
 def _moment(text: str, what: str) -> datetime:
     try:
         return datetime.fromisoformat(text.strip())
     except ValueError:
-        _fail(f'{what}: {text!r} is not a date and time (write e.g. "2003-05-02 18:30")')
+        usage_error(f'{what}: {text!r} is not a date and time (write e.g. "2003-05-02 18:30")')
 
 
 def _calendar(kind: DayKind, name: CalendarName | None, rule: SaturdayHolidayRule) -> Calendar:
@@ -130,11 +119,11 @@ def add(
     fmt: FormatOption = OutputFormat.TEXT,
 ) -> None:
     """Add N days, business days, trading days, months or years to a date."""
-    begin = _date(start, "start")
+    begin = parse_date(start, "start")
     try:
         duration = parse_duration(f"{n} {unit}")
     except DurationError as error:
-        _fail(str(error))
+        usage_error(str(error))
     business = _calendar(DayKind.BUSINESS_DAYS, calendar, saturday_rule)
     trading = _calendar(DayKind.TRADING_DAYS, calendar, saturday_rule)
     roll_calendar = trading if duration.kind is DayKind.TRADING_DAYS else business
@@ -148,7 +137,7 @@ def add(
             roll_calendar=roll_calendar,
         )
     except CalendarRangeError as error:
-        _fail(str(error))
+        usage_error(str(error))
     convention = describe_duration(duration, business=business, trading=trading)
     used = {DayKind.BUSINESS_DAYS: business, DayKind.TRADING_DAYS: trading}.get(duration.kind)
     if used is None and roll is not Roll.NONE:
@@ -195,13 +184,15 @@ def count(
     fmt: FormatOption = OutputFormat.TEXT,
 ) -> None:
     """Count days of a kind between two dates (default: start excluded, end included)."""
-    first, last = _date(start, "start"), _date(end, "end")
+    first, last = parse_date(start, "start"), parse_date(end, "end")
     try:
         kind = parse_duration(f"1 {unit}").kind
     except DurationError as error:
-        _fail(str(error))
+        usage_error(str(error))
     if kind in (DayKind.MONTHS, DayKind.YEARS):
-        _fail("count days, business-days or trading-days; for months use `dealbook dates months`")
+        usage_error(
+            "count days, business-days or trading-days; for months use `dealbook dates months`"
+        )
     interval = f"{'[' if include_start else '('}{first}, {last}{']' if include_end else ')'}"
     used: Calendar | None = None
     if kind is DayKind.CALENDAR_DAYS:
@@ -213,7 +204,7 @@ def count(
         try:
             total = used.count(first, last, include_start=include_start, include_end=include_end)
         except CalendarRangeError as error:
-            _fail(str(error))
+            usage_error(str(error))
     where = used.label if used else "no calendar (every day counts)"
     if fmt is OutputFormat.JSON:
         emit_json(
@@ -255,9 +246,9 @@ def months_command(
     fmt: FormatOption = OutputFormat.TEXT,
 ) -> None:
     """Months in the days after AFTER through THROUGH, "prorated for partial months"."""
-    first, last = _date(after, "after"), _date(through, "through")
+    first, last = parse_date(after, "after"), parse_date(through, "through")
     if last < first:
-        _fail(f"the period runs backwards: after {first}, through {last}")
+        usage_error(f"the period runs backwards: after {first}, through {last}")
     methods = proration or list(Proration)
     days = (last - first).days
     rows = []
@@ -304,7 +295,7 @@ def notice(
         chosen_method = NoticeMethod(method.strip().lower().replace("-", "_"))
     except ValueError:
         known = ", ".join(m.value for m in NoticeMethod)
-        _fail(f"unknown notice method {method!r} (known: {known})")
+        usage_error(f"unknown notice method {method!r} (known: {known})")
     moment = _moment(sent, "--sent")
     arrival = _moment(received, "--received") if received is not None else None
     chosen_rule, rule_source = _notice_rule(deal, rule, fmt)
@@ -334,12 +325,12 @@ def notice(
 
 def _notice_rule(deal: str | None, rule: str | None, fmt: OutputFormat) -> tuple[NoticeRule, str]:
     if deal is not None and rule is not None:
-        _fail("give either --deal DEAL_ID or --rule, not both")
+        usage_error("give either --deal DEAL_ID or --rule, not both")
     if deal is None:
         if rule is None:
-            _fail("give --deal DEAL_ID (e.g. hytech-2003) or --rule insynq-amnis|hytech")
+            usage_error("give --deal DEAL_ID (e.g. hytech-2003) or --rule insynq-amnis|hytech")
         if rule not in RULES:
-            _fail(f"unknown rule {rule!r} (known: {', '.join(RULES)})")
+            usage_error(f"unknown rule {rule!r} (known: {', '.join(RULES)})")
         chosen = RULES[rule]
         return chosen, f"built-in {rule} ({chosen.clause or 'no clause'})"
     from dealbook.loading.bundled import resolve_deal  # lazy: loading is heavier than dates
@@ -360,13 +351,13 @@ def is_day(
     fmt: FormatOption = OutputFormat.TEXT,
 ) -> None:
     """Whether a date is a day of a calendar, and if not, why."""
-    when = _date(day, "date")
+    when = parse_date(day, "date")
     used = get_calendar(calendar, saturday_rule=saturday_rule)
     try:
         reason = used.closure_reason(when)
         before, after = used.previous_day(when), used.next_day(when)
     except CalendarRangeError as error:
-        _fail(str(error))
+        usage_error(str(error))
     if fmt is OutputFormat.JSON:
         emit_json(
             {

@@ -6,7 +6,9 @@ import enum
 import json
 import sys
 from collections.abc import Sequence
+from datetime import date
 from typing import Annotated
+from typing import NoReturn
 
 import typer
 
@@ -41,3 +43,17 @@ def emit_diagnostics(diagnostics: Sequence[Diagnostic], fmt: OutputFormat) -> in
         for diagnostic in diagnostics:
             sys.stdout.write(diagnostic.format() + "\n")
     return 1 if has_errors(diagnostics) else 0
+
+
+def usage_error(message: str) -> NoReturn:
+    """Print ``error: message`` on standard error and exit 2 (a usage error)."""
+    sys.stderr.write(f"error: {message}\n")
+    raise typer.Exit(2)
+
+
+def parse_date(text: str, what: str) -> date:
+    """An ISO date given on the command line, or a usage error naming ``what``."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        usage_error(f"{what}: {text!r} is not an ISO date (write YYYY-MM-DD, e.g. 2003-08-29)")

@@ -20,6 +20,8 @@ from dealbook.cli.options import FormatOption
 from dealbook.cli.options import OutputFormat
 from dealbook.cli.options import emit_diagnostics
 from dealbook.cli.options import emit_json
+from dealbook.cli.options import parse_date
+from dealbook.cli.options import usage_error
 from dealbook.core.diagnostics import has_errors
 from dealbook.engine.replay import ReadingError
 from dealbook.engine.replay import ReplayResult
@@ -66,21 +68,12 @@ def register(app: typer.Typer) -> None:
     app.command("explain")(explain)
 
 
-def _as_of(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        sys.stderr.write(f"error: --as-of must be a date YYYY-MM-DD, got {text!r}\n")
-        raise typer.Exit(2) from None
-
-
 def _readings(items: list[str] | None) -> dict[str, str]:
     out: dict[str, str] = {}
     for item in items or []:
         key, sep, value = item.partition("=")
         if not sep or not key.strip() or not value.strip():
-            sys.stderr.write(f"error: --reading takes KEY=VALUE, got {item!r}\n")
-            raise typer.Exit(2)
+            usage_error(f"--reading takes KEY=VALUE, got {item!r}")
         out[key.strip()] = value.strip()
     return out
 
@@ -113,8 +106,7 @@ def _run(deal: Deal, ledger: Ledger, as_of: date, readings: dict[str, str]) -> R
     try:
         return run_replay(deal, ledger, as_of, readings)
     except ReadingError as error:
-        sys.stderr.write(f"error: {error}\n")
-        raise typer.Exit(2) from None
+        usage_error(str(error))
 
 
 def replay(
@@ -139,14 +131,13 @@ def replay(
     from dealbook.reports.replay_text import render_sensitivities
 
     loaded, events = load_inputs(deal, ledger, prices, fmt)
-    day = _as_of(as_of)
+    day = parse_date(as_of, "--as-of")
     chosen = _readings(reading)
     if every_reading:
         try:
             result, sensitivities = all_readings(loaded, events, day, chosen)
         except ReadingError as error:
-            sys.stderr.write(f"error: {error}\n")
-            raise typer.Exit(2) from None
+            usage_error(str(error))
     else:
         result, sensitivities = _run(loaded, events, day, chosen), []
     if fmt is OutputFormat.JSON:
@@ -183,7 +174,7 @@ def explain(
 ) -> None:
     """Print the derivation tree of one figure, each step with its clauses and readings."""
     loaded, events = load_inputs(deal, ledger, prices, fmt)
-    result = _run(loaded, events, _as_of(as_of), _readings(reading))
+    result = _run(loaded, events, parse_date(as_of, "--as-of"), _readings(reading))
     figure = result.figure(figure_id)
     if figure is None:
         ids = result.figure_ids()

@@ -399,9 +399,9 @@ def principal_days(ctx: ReplayContext, book: Book, holder: str, day: date) -> tu
 def interest_value(ctx: ReplayContext, book: Book, holder: str, day: date) -> Decimal | Fraction:
     """:func:`interest_figure`'s exact value (a Fraction when not a terminating decimal).
 
-    Simple interest is computed in one pass over the principal changes (and memoized for
-    the replay); annual compounding goes through :func:`interest_figure`'s per-advance
-    computation.
+    Simple interest comes from the principal-days sum (:func:`principal_days`, by prefix
+    sums) and is memoized for the replay; annual compounding goes through
+    :func:`interest_figure`'s per-advance computation.
     """
     held = book.holder(holder)
     key = ("interest", holder, day, len(held.changes), held.interest_paid)
@@ -410,8 +410,7 @@ def interest_value(ctx: ReplayContext, book: Book, holder: str, day: date) -> De
         assert isinstance(cached, Decimal | Fraction)
         return cached
     value: Decimal | Fraction
-    changes = [c for c in held.changes if c.day <= day]
-    if _simple(ctx) or not changes:
+    if _simple(ctx):
         rate, _, _ = coupon(ctx)
         total, basis = principal_days(ctx, book, holder, day)
         gross = Fraction(rate) * Fraction(total) / basis

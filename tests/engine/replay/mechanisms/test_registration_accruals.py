@@ -29,27 +29,27 @@ def test_opa_follows_fundings() -> None:
     assert opa_on(book, "ajw-offshore", date(2003, 8, 29)) == Decimal("0")
 
 
-def test_segments_from_change_days_equal_the_day_by_day_split() -> None:
+def test_segments_split_at_change_days_and_merge_equal_amounts() -> None:
     from datetime import date as day_type
     from decimal import Decimal as D
 
     from dealbook.engine.registration_payments import DaySpan
     from dealbook.engine.replay.mechanisms.registration_accruals import _segments
 
-    changes = {day_type(2003, 12, 10): D(-5000), day_type(2003, 12, 20): D(-2500)}
+    changes = {
+        day_type(2003, 12, 10): D(-5000),
+        day_type(2003, 12, 15): D(0),  # a change day on which the amount stays the same
+        day_type(2003, 12, 20): D(-2500),
+    }
 
     def opa(day: day_type) -> D:
         return D(100000) + sum((v for d, v in changes.items() if d <= day), D(0))
 
     part = DaySpan(first=day_type(2003, 12, 8), last=day_type(2003, 12, 31))
-    by_day = _segments(part, opa)
-    by_breaks = _segments(part, opa, [day_type(2003, 12, 1), *changes, day_type(2004, 1, 5)])
-    assert (
-        by_breaks
-        == by_day
-        == [
-            (DaySpan(first=day_type(2003, 12, 8), last=day_type(2003, 12, 9)), D(100000)),
-            (DaySpan(first=day_type(2003, 12, 10), last=day_type(2003, 12, 19)), D(95000)),
-            (DaySpan(first=day_type(2003, 12, 20), last=day_type(2003, 12, 31)), D(92500)),
-        ]
-    )
+    # Breaks outside the part (12-01, 2004-01-05) are ignored.
+    found = _segments(part, opa, [day_type(2003, 12, 1), *changes, day_type(2004, 1, 5)])
+    assert found == [
+        (DaySpan(first=day_type(2003, 12, 8), last=day_type(2003, 12, 9)), D(100000)),
+        (DaySpan(first=day_type(2003, 12, 10), last=day_type(2003, 12, 19)), D(95000)),
+        (DaySpan(first=day_type(2003, 12, 20), last=day_type(2003, 12, 31)), D(92500)),
+    ]

@@ -168,10 +168,9 @@ def _redeem_all(
     held = book.holder(holder)
     principal = book.principal_on(holder, day)
     accrued = interest_value(ctx, book, holder, day)
+    # a non-terminating amount is settled to dealbook's 50-digit precision
     held.interest_paid += (
-        Decimal(accrued.numerator) / Decimal(accrued.denominator)
-        if isinstance(accrued, Fraction)
-        else accrued
+        divide(accrued.numerator, accrued.denominator) if isinstance(accrued, Fraction) else accrued
     )
     held.changes.append(Change(day=day, amount=-principal, why=why, event_id=event_id))
     owned = held.conversion_shares + held.other_shares

@@ -79,24 +79,18 @@ def opa_on(book: Book, holder: str, day: date) -> Decimal:
 
 
 def _segments(
-    part: DaySpan, opa: Callable[[date], Decimal], breaks: Sequence[date] | None = None
+    part: DaySpan, opa: Callable[[date], Decimal], breaks: Sequence[date]
 ) -> list[tuple[DaySpan, Decimal]]:
     """``part`` split into runs of days with the same Outstanding Principal Amount.
 
-    ``breaks`` are the days on which the amount can change (principal changes and
-    conversions); without them every day is evaluated.
+    ``breaks`` are the days on which the amount can change (:func:`change_days`); the
+    amount is read once per run, on its first day.
     """
-    days = (
-        part.days()
-        if breaks is None
-        else [part.first, *(d for d in breaks if part.first < d <= part.last)]
-    )
+    days = [part.first, *(d for d in breaks if part.first < d <= part.last)]
     out: list[tuple[DaySpan, Decimal]] = []
     for index, day in enumerate(days):
         value = opa(day)
         last = days[index + 1] - _ONE_DAY if index + 1 < len(days) else part.last
-        if breaks is None:
-            last = day
         if out and out[-1][1] == value:
             out[-1] = (DaySpan(first=out[-1][0].first, last=last), value)
         else:
