@@ -27,10 +27,13 @@ from datetime import date
 from dealbook.engine.replay.context import ReplayContext
 from dealbook.engine.replay.mechanisms import default_events
 from dealbook.engine.replay.mechanisms import escrow
+from dealbook.engine.replay.mechanisms import fees
 from dealbook.engine.replay.mechanisms import funding
 from dealbook.engine.replay.mechanisms import offerings
 from dealbook.engine.replay.mechanisms import registration_clocks
 from dealbook.engine.replay.mechanisms import reserve
+from dealbook.engine.replay.mechanisms import short_sale
+from dealbook.engine.replay.mechanisms import slda
 from dealbook.engine.replay.mechanisms.ownership import Owned
 from dealbook.engine.replay.mechanisms.ownership import owned_ids
 from dealbook.engine.schedule import signing_date
@@ -141,10 +144,9 @@ OWNERS: dict[str, Owned] = {
     "escrow": escrow.OBLIGATIONS,
     "defaults": default_events.OBLIGATIONS,
     "offerings": offerings.OBLIGATIONS,
-    # Declared here until these modules carry their own OBLIGATIONS:
-    "slda": {"opinion": frozenset({"opinion-acceptance", "accept-transfer-opinion"})},
-    "fees": {"expense-reimbursement": frozenset({"expense-reimbursement", "reimburse-expenses"})},
-    "short_sale": {"cover": frozenset({"short-sale-cover"})},
+    "slda": slda.OBLIGATIONS,
+    "fees": fees.OBLIGATIONS,
+    "short_sale": short_sale.OBLIGATIONS,
 }
 """Mechanism name → the dated obligations it judges; covenants skips every one of them."""
 

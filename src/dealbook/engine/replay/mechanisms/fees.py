@@ -39,6 +39,7 @@ from dealbook.engine.replay.book import Book
 from dealbook.engine.replay.book import Handler
 from dealbook.engine.replay.context import ReplayContext
 from dealbook.engine.replay.contribution import Contribution
+from dealbook.engine.replay.mechanisms.ownership import Owned
 from dealbook.engine.replay.model import Accrual
 from dealbook.engine.replay.model import Deadline
 from dealbook.engine.replay.model import Status
@@ -47,6 +48,11 @@ from dealbook.ledger.events_holders import Termination
 from dealbook.ledger.events_money import Closing
 from dealbook.ledger.events_money import Invoice
 from dealbook.terms.fees import ExpenseReimbursement
+
+OBLIGATIONS: Owned = {
+    "expense-reimbursement": frozenset({"expense-reimbursement", "reimburse-expenses"})
+}
+"""The dated obligations the fees mechanism judges (INS/AMN-SPA §4(f))."""
 
 HANDLERS: dict[type[EventBase], Handler] = {}
 

@@ -32,6 +32,7 @@ from dealbook.engine.replay.book import Book
 from dealbook.engine.replay.book import Handler
 from dealbook.engine.replay.context import ReplayContext
 from dealbook.engine.replay.contribution import Contribution
+from dealbook.engine.replay.mechanisms.ownership import Owned
 from dealbook.engine.replay.model import Deadline
 from dealbook.engine.replay.model import Status
 from dealbook.engine.replay.pricing import conversion_price
@@ -47,6 +48,9 @@ from dealbook.ledger.events_holders import ShortSale
 from dealbook.ledger.events_holders import WarrantExercise
 from dealbook.ledger.events_money import Payment
 from dealbook.terms.limits import ShortSales
+
+OBLIGATIONS: Owned = {"cover": frozenset({"short-sale-cover"})}
+"""The dated obligations the short-sale mechanism judges (HYT §4.26)."""
 
 HANDLERS: dict[type[EventBase], Handler] = {}
 

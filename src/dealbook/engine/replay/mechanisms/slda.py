@@ -38,6 +38,7 @@ from dealbook.engine.replay.book import Handler
 from dealbook.engine.replay.book import interest_figure
 from dealbook.engine.replay.context import ReplayContext
 from dealbook.engine.replay.contribution import Contribution
+from dealbook.engine.replay.mechanisms.ownership import Owned
 from dealbook.engine.replay.mechanisms.reserve import status_of
 from dealbook.engine.replay.mechanisms.slda_episodes import COVENANT
 from dealbook.engine.replay.mechanisms.slda_episodes import DERIVED_SECTION
@@ -56,6 +57,9 @@ from dealbook.ledger.base import EventBase
 from dealbook.ledger.events_holders import OpinionAccepted
 from dealbook.ledger.events_holders import OpinionDelivered
 from dealbook.terms.damages import StandardLiquidatedDamages
+
+OBLIGATIONS: Owned = {"opinion": frozenset({"opinion-acceptance", "accept-transfer-opinion"})}
+"""The dated obligations the SLDA mechanism judges (the opinion accepted within 3 business days)."""
 
 HANDLERS: dict[type[EventBase], Handler] = {}
 
