@@ -29,6 +29,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from dealbook.core.figure import Figure
+from dealbook.core.numbers import CONTEXT
 from dealbook.core.numbers import exact
 from dealbook.core.numbers import round_shares
 from dealbook.engine.conversion_price import ExactValue
@@ -104,7 +105,8 @@ def convert(
     mode = conversion.share_rounding
     principal_fig = Figure(label="principal converted", value=want_principal, unit=USD)
     interest_fig = Figure(label="interest converted", value=want_interest, unit=USD)
-    amount = Fraction(want_principal) + Fraction(want_interest)
+    total = CONTEXT.add(want_principal, want_interest)
+    amount = Fraction(total)
     amount_fig = Figure(
         label="amount converted",
         value=exact(amount),
@@ -129,14 +131,14 @@ def convert(
         interest_converted=interest_fig,
         residual_principal=Figure(
             label="principal outstanding after conversion",
-            value=exact(Fraction(principal_outstanding) - Fraction(want_principal)),
+            value=exact(Fraction(CONTEXT.subtract(principal_outstanding, want_principal))),
             unit=USD,
             formula="outstanding - converted",
             inputs=(principal_fig,),
         ),
         residual_interest=Figure(
             label="accrued interest after conversion",
-            value=exact(Fraction(interest_accrued) - Fraction(want_interest)),
+            value=exact(Fraction(CONTEXT.subtract(interest_accrued, want_interest))),
             unit=USD,
             formula="accrued - converted",
             inputs=(interest_fig,),

@@ -297,7 +297,7 @@ def _discount_to_average(
         Figure(label=f"{field} {d.isoformat()}", value=price, unit=PER_SHARE)
         for price, d in sorted(lowest, key=lambda item: item[1])
     )
-    mean = sum((Fraction(price) for price, _ in lowest), Fraction(0)) / block.lowest
+    mean = Fraction(sum((price for price, _ in lowest), Decimal(0))) / block.lowest
     average = Figure(
         label=f"average of lowest {block.lowest} of {block.of_last} {field} prices",
         value=exact(mean),
