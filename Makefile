@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: install demo test check lint types bench docs clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py src/dealbook/calendars/_daykernel.c
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip==25.3
 	$(BIN)/python -m pip install --quiet -e '.[dev,dist]'

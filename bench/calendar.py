@@ -17,7 +17,11 @@ Pairs compared on the same calendar, answers checked for identity on every query
 What is timed (inputs are prepared before the clock starts):
 
 * dealbook scalar: a Python loop calling ``Calendar.add(d, n)`` / ``Calendar.count(a, b)``
-  on ``datetime.date`` objects, returning ``datetime.date`` / ``int``;
+  on ``datetime.date`` objects, returning ``datetime.date`` / ``int``, through the kernel
+  the install provides (``kernel`` in the results: ``compiled`` where the C extension
+  was built, see decision record 0007);
+* dealbook scalar_python (ny-banking only, for reference): the same loop through the
+  pure-Python reference kernel, which every install has;
 * dealbook vectorized: one ``add_many`` / ``count_many`` call on ``datetime64[D]`` arrays;
 * QuantLib, as a dealbook user pays it: a Python loop that converts each
   ``datetime.date`` to ``ql.Date``, calls QuantLib, and converts the result back
@@ -57,6 +61,8 @@ import exchange_calendars
 import numpy as np
 import QuantLib as ql
 
+from dealbook.calendars.kernel import PyDayKernel
+from dealbook.calendars.kernel import kernel_kind
 from dealbook.calendars.registry import get_calendar
 
 QUERIES = 100_000
@@ -119,6 +125,8 @@ def bench_quantlib(q: Queries) -> dict[str, object]:
     ql_starts = [to_ql(d) for d in starts]
     ql_ends = [to_ql(d) for d in ends]
     add, count = fed.add, fed.count
+    reference = PyDayKernel(fed.table, fed.name)
+    py_add, py_count = reference.add, reference.count
 
     def ql_add_user() -> list[date]:
         out = []
@@ -136,6 +144,12 @@ def bench_quantlib(q: Queries) -> dict[str, object]:
     jobs: dict[str, Callable[[], object]] = {
         "dealbook_scalar_add": lambda: [add(d, k) for d, k in zip(starts, ns, strict=True)],
         "dealbook_scalar_count": lambda: [count(a, b) for a, b in zip(starts, ends, strict=True)],
+        "dealbook_scalar_python_add": lambda: [
+            py_add(d, k) for d, k in zip(starts, ns, strict=True)
+        ],
+        "dealbook_scalar_python_count": lambda: [
+            py_count(a, b) for a, b in zip(starts, ends, strict=True)
+        ],
         "dealbook_vectorized_add": lambda: fed.add_many(q.starts64, q.n64),
         "dealbook_vectorized_count": lambda: fed.count_many(q.starts64, q.ends64),
         "quantlib_user_add": ql_add_user,
@@ -154,10 +168,12 @@ def bench_quantlib(q: Queries) -> dict[str, object]:
     vector_count = results["dealbook_vectorized_count"].tolist()  # type: ignore[attr-defined]
     identical = {
         "add": results["dealbook_scalar_add"]
+        == results["dealbook_scalar_python_add"]
         == vector_add
         == results["quantlib_user_add"]
         == native_add,
         "count": results["dealbook_scalar_count"]
+        == results["dealbook_scalar_python_count"]
         == vector_count
         == results["quantlib_user_count"]
         == results["quantlib_native_count"],
@@ -216,7 +232,9 @@ def ratios(t: dict[str, float], other: str) -> dict[str, float]:
     """How many times faster dealbook is than ``other``, per operation and mode."""
     out = {}
     for op in ("add", "count"):
-        for kind in ("scalar", "vectorized"):
+        for kind in ("scalar", "scalar_python", "vectorized"):
+            if f"dealbook_{kind}_{op}" not in t:
+                continue
             out[f"{kind}_{op}_vs_{other}"] = round(
                 t[f"{other}_{op}"] / t[f"dealbook_{kind}_{op}"], 1
             )
@@ -234,6 +252,7 @@ def machine() -> dict[str, object]:
     }
     return {
         "python": sys.version.split()[0],
+        "kernel": kernel_kind(),
         "platform": platform.platform(),
         "processor": platform.processor() or platform.machine(),
         "cpu_count": os.cpu_count(),

@@ -27,6 +27,19 @@ datetime.date(2003, 9, 5)
 5
 >>> fed.closure_reason(date(2003, 9, 1))
 'Labor Day'
+>>> fed.add(date(2002, 9, 27), 2)
+datetime.date(2002, 10, 1)
+>>> nyse = get_calendar("nyse")
+>>> nyse.count(date(2001, 9, 10), date(2001, 9, 17)), nyse.count(date(2001, 9, 17), date(2001, 9, 10))
+(1, -1)
+>>> nyse.add(date(2040, 12, 28), 5)  # doctest: +IGNORE_EXCEPTION_DETAIL
+Traceback (most recent call last):
+...
+CalendarRangeError: 5 days of nyse after 2040-12-28 run past its coverage 1990-01-01..
+
+``add``, ``count`` and ``is_day`` run on a kernel (:mod:`dealbook.calendars.kernel`):
+compiled where the C extension was built at install, else pure Python, with the same
+answers and the same errors.
 """
 
 from __future__ import annotations
@@ -41,17 +54,22 @@ import numpy.typing as npt
 
 from dealbook.calendars.conventions import Roll
 from dealbook.calendars.conventions import SaturdayHolidayRule
+from dealbook.calendars.kernel import AddDays
+from dealbook.calendars.kernel import CalendarRangeError
+from dealbook.calendars.kernel import CountDays
+from dealbook.calendars.kernel import DayKernel
+from dealbook.calendars.kernel import IsDay
+from dealbook.calendars.kernel import PyDayKernel
+from dealbook.calendars.kernel import build_kernel
 from dealbook.calendars.tables import BoolArray
 from dealbook.calendars.tables import DayTable
 from dealbook.calendars.tables import IntArray
 
 DateArray = npt.NDArray[np.datetime64]
 
+__all__ = ["Calendar", "CalendarRangeError"]
+
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-class CalendarRangeError(ValueError):
-    """A date, or the result of an operation, lies outside a calendar's coverage."""
 
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
@@ -68,11 +86,24 @@ class Calendar:
     """Labels of deal-level overlays that removed days (trading halts, suspensions)."""
     first: date = dataclasses.field(init=False)
     last: date = dataclasses.field(init=False)
-    _base: int = dataclasses.field(init=False, repr=False, compare=False)
+    add: AddDays = dataclasses.field(init=False, repr=False, compare=False)
+    """``add(d, n)``: the ``n``-th day of this calendar after ``d`` (before it when ``n < 0``).
+
+    ``n == 0`` returns ``d`` unchanged, not rolled (see the module docstring)."""
+    count: CountDays = dataclasses.field(init=False, repr=False, compare=False)
+    """``count(start, end, *, include_start=False, include_end=True)``: days between.
+
+    By default the interval is ``(start, end]``. When ``end < start`` the count is
+    negative and each flag stays with its own date (QuantLib's convention)."""
+    is_day: IsDay = dataclasses.field(init=False, repr=False, compare=False)
+    """``is_day(d)``: whether ``d`` is a day of this calendar (a business or trading day)."""
+    kernel: DayKernel = dataclasses.field(init=False, repr=False, compare=False)
+    """The kernel behind ``add``/``count``/``is_day`` (compiled where built; see kernel.py)."""
+    _ref: PyDayKernel = dataclasses.field(init=False, repr=False, compare=False)
     _size: int = dataclasses.field(init=False, repr=False, compare=False)
     _ndays: int = dataclasses.field(init=False, repr=False, compare=False)
-    _cum: tuple[int, ...] = dataclasses.field(init=False, repr=False, compare=False)
     _days: tuple[date, ...] = dataclasses.field(init=False, repr=False, compare=False)
+    _cum: tuple[int, ...] = dataclasses.field(init=False, repr=False, compare=False)
     _lo: int = dataclasses.field(init=False, repr=False, compare=False)
     _hi: int = dataclasses.field(init=False, repr=False, compare=False)
     _fwd: IntArray = dataclasses.field(init=False, repr=False, compare=False)
@@ -83,14 +114,19 @@ class Calendar:
     """The calendar's days as day numbers since 1970-01-01."""
 
     def __post_init__(self) -> None:
+        kernel, reference = build_kernel(self.table, self.name)
         fields = {
             "first": self.table.first,
             "last": self.table.last,
-            "_base": self.table.base,
+            "add": kernel.add,
+            "count": kernel.count,
+            "is_day": kernel.is_day,
+            "kernel": kernel,
+            "_ref": reference,
             "_size": self.table.size,
             "_ndays": self.table.day_count,
-            "_cum": self.table.cum_py,
             "_days": self.table.days_py,
+            "_cum": self.table.cum_py,
         }
         for key, value in fields.items():
             object.__setattr__(self, key, value)
@@ -109,6 +145,13 @@ class Calendar:
         for key, value in vectors.items():
             object.__setattr__(self, key, value)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Pickle by the constructor's arguments; the kernel is rebuilt on load."""
+        return (
+            _rebuild,
+            (self.name, self.source, self.table, self.saturday_rule, self.overlays),
+        )
+
     @property
     def label(self) -> str:
         """The name plus its Saturday reading and overlays, for explanations.
@@ -125,86 +168,11 @@ class Calendar:
         return text
 
     # -- scalar queries ---------------------------------------------------------------
+    # ``add``, ``count`` and ``is_day`` are fields bound to the kernel's own methods
+    # (see the class attributes), so a call costs no Python frame of this class.
 
     def _position(self, d: date) -> int:
-        index = d.toordinal() - self._base
-        if not 0 <= index < self._size:
-            raise CalendarRangeError(
-                f"{d} is outside the {self.name} calendar's coverage {self.first}..{self.last}"
-            )
-        return index
-
-    def is_day(self, d: date) -> bool:
-        """Whether ``d`` is a day of this calendar (a business or trading day)."""
-        index = d.toordinal() - self._base
-        if not 0 <= index < self._size:
-            self._position(d)
-        return self._cum[index + 1] != self._cum[index]
-
-    def add(self, d: date, n: int) -> date:
-        """The ``n``-th day of this calendar after ``d`` (before it when ``n < 0``).
-
-        ``n == 0`` returns ``d`` unchanged; see the module docstring.
-
-        >>> from dealbook.calendars.registry import get_calendar
-        >>> get_calendar("ny-banking").add(date(2002, 9, 27), 2)
-        datetime.date(2002, 10, 1)
-        >>> get_calendar("nyse").add(date(2040, 12, 28), 5)  # doctest: +IGNORE_EXCEPTION_DETAIL
-        Traceback (most recent call last):
-        ...
-        CalendarRangeError: 5 days of nyse after 2040-12-28 run past its coverage 1990-01-01..
-        """
-        index = d.toordinal() - self._base
-        if not 0 <= index < self._size:
-            self._position(d)
-        if n > 0:
-            k = self._cum[index + 1] + n - 1
-            if k >= self._ndays:
-                raise self._overflow(d, n)
-            return self._days[k]
-        if n < 0:
-            k = self._cum[index] + n
-            if k < 0:
-                raise self._overflow(d, n)
-            return self._days[k]
-        return d
-
-    def _overflow(self, d: date, n: int) -> CalendarRangeError:
-        where = "after" if n > 0 else "before"
-        return CalendarRangeError(
-            f"{abs(n)} days of {self.name} {where} {d} run past its coverage "
-            f"{self.first}..{self.last}"
-        )
-
-    def count(
-        self, start: date, end: date, *, include_start: bool = False, include_end: bool = True
-    ) -> int:
-        """Number of days of this calendar between ``start`` and ``end``.
-
-        By default the interval is ``(start, end]``. When ``end < start`` the count is
-        negative and each flag stays with its own date (QuantLib's convention).
-
-        >>> from dealbook.calendars.registry import get_calendar
-        >>> nyse = get_calendar("nyse")
-        >>> nyse.count(date(2001, 9, 10), date(2001, 9, 17))
-        1
-        >>> nyse.count(date(2001, 9, 17), date(2001, 9, 10))
-        -1
-        """
-        base = self._base
-        a = start.toordinal() - base
-        b = end.toordinal() - base
-        if a < 0 or b < 0 or a >= self._size or b >= self._size:
-            self._position(start)
-            self._position(end)
-        cum = self._cum
-        if a <= b:
-            high = cum[b + 1] if include_end else cum[b]
-            low = cum[a] if include_start else cum[a + 1]
-            return high - low if high > low else 0
-        high = cum[a + 1] if include_start else cum[a]
-        low = cum[b] if include_end else cum[b + 1]
-        return low - high if high > low else 0
+        return self._ref.position(d)
 
     def last_days(self, end: date, n: int) -> tuple[date, ...]:
         """The ``n`` days of this calendar on or before ``end``, oldest first.
@@ -407,3 +375,15 @@ class Calendar:
         size = np.maximum(high - low, 0)
         result: IntArray = np.where(forward, size, -size)
         return result
+
+
+def _rebuild(
+    name: str,
+    source: str,
+    table: DayTable,
+    saturday_rule: SaturdayHolidayRule | None,
+    overlays: tuple[str, ...],
+) -> Calendar:
+    return Calendar(
+        name=name, source=source, table=table, saturday_rule=saturday_rule, overlays=overlays
+    )
