@@ -55,14 +55,42 @@ def test_headroom_g10_and_after_a_capitalization_report() -> None:
     ctx = make_context(deal(HYT), ledger(CLOSING, HYT), date(2003, 12, 31))
     book = fold(ctx, HANDLERS)
     # 50,000,000 - 37,916,390 - 10,000,000 escrowed = 2,083,610 (G-10)
-    assert headroom_figure(ctx, book, date(2003, 9, 1)).value == 2_083_610
+    figure = headroom_figure(ctx, book, date(2003, 9, 1))
+    assert figure.value == 2_083_610
+    assert [i.value for i in figure.inputs] == [50_000_000, 37_916_390, 10_000_000, 0]
+    # A report's outstanding count excludes the Escrow Shares, as the cap table reads it
+    # (docs/replay.md); a top-up delivered before the report is still subtracted:
+    # 100,000,000 - 37,916,390 - (10,000,000 + 40,000) = 52,043,610.
     text = (
         CLOSING
-        + "  - {date: 2003-09-30, type: capitalization, authorized: 100000000, outstanding: 47916390}\n"
+        + "  - {date: 2003-09-20, type: escrow_topup, shares: 40000}\n"
+        + "  - {date: 2003-09-30, type: capitalization, authorized: 100000000, outstanding: 37916390}\n"
     )
     ctx = make_context(deal(HYT), ledger(text, HYT), date(2003, 12, 31))
     book = fold(ctx, HANDLERS)
-    assert headroom_figure(ctx, book, date(2003, 10, 1)).value == 52_083_610
+    assert headroom_figure(ctx, book, date(2003, 10, 1)).value == 52_043_610
+    # Before the report the deal's own counts apply: 50,000,000 - 37,916,390 - 10,040,000.
+    assert headroom_figure(ctx, book, date(2003, 9, 25)).value == 2_043_610
+    # The cap table reads the same report the same way: 37,916,390 + 10,040,000 escrowed
+    # are outstanding under hyt.escrow_outstanding=true (the default).
+    result = replay(deal(HYT), ledger(text, HYT), date(2003, 10, 1))
+    assert result.cap_table is not None
+    assert result.cap_table.outstanding == 47_956_390
+
+
+def test_headroom_counts_issues_from_the_report_that_stated_outstanding() -> None:
+    # The 2003-09-30 report states outstanding; the 2003-10-10 one only authorized. The
+    # 40,000 warrant shares issued on 2003-10-05 (after the outstanding count) are subtracted:
+    # 60,000,000 - 37,916,390 - 10,000,000 - 40,000 = 12,043,610.
+    text = (
+        CLOSING
+        + "  - {date: 2003-09-30, type: capitalization, outstanding: 37916390}\n"
+        + "  - {date: 2003-10-05, type: warrant_exercise, holder: hem, warrant: warrant, shares: 40000, method: cash}\n"
+        + "  - {date: 2003-10-10, type: capitalization, authorized: 60000000}\n"
+    )
+    ctx = make_context(deal(HYT), ledger(text, HYT), date(2003, 12, 31))
+    book = fold(ctx, HANDLERS)
+    assert headroom_figure(ctx, book, date(2003, 10, 11)).value == 12_043_610
 
 
 def test_status_without_prices_has_no_requirement() -> None:

@@ -131,41 +131,36 @@ def _lots(escrow: Escrow) -> list[tuple[str, int]]:
 def headroom_figure(ctx: ReplayContext, book: Book, day: date) -> Figure:
     """Authorized but unissued shares at the end of ``day`` (G-10: 2,083,610 after escrow).
 
-    From the latest ``capitalization`` report (whose outstanding count includes the Escrow
-    Shares issued by then), else from the deal's capitalization less the escrow lots issued
-    at signing; less the top-ups and the shares issued to holders since.
+    authorized - outstanding - Escrow Shares held on ``day`` - shares issued to holders
+    since the outstanding count. The counts come from the latest ``capitalization``
+    report that stated them, else from the deal's capitalization. Either way the
+    outstanding count excludes the Escrow Shares (docs/replay.md), which are issued and
+    so are subtracted here whatever ``hyt.escrow_outstanding`` says about the cap.
     """
     cap = ctx.deal.capitalization
     snap = book.capitalization_on(day)
-    inputs: list[Figure] = []
-    if snap is not None and snap.authorized is not None and snap.outstanding is not None:
-        since = snap.day
-        base = snap.authorized - snap.outstanding
-        inputs.append(Figure(label=f"authorized - outstanding reported {since}", value=base))
-        how = "authorized - outstanding (reported)"
-    else:
-        since = cap.as_of
-        lots = sum(shares for _, shares in _lots(ctx.deal.escrow)) if ctx.deal.escrow else 0
-        base = cap.authorized_common - cap.outstanding_common - lots
-        clauses = tuple(c.ref() for c in cap.cite)
-        inputs += [
-            Figure(label="authorized", value=cap.authorized_common, unit=SHARES, clauses=clauses),
-            Figure(label=f"outstanding {since}", value=cap.outstanding_common, unit=SHARES),
-            Figure(label="Escrow Shares issued at signing", value=lots, unit=SHARES),
-        ]
-        how = "authorized - outstanding - Escrow Shares issued at signing"
-    added = sum(d.shares for d in deliveries(book) if since < d.day <= day)
+    clauses = tuple(c.ref() for c in cap.cite)
+    authorized, authorized_from = cap.authorized_common, "deal file"
+    outstanding, since = cap.outstanding_common, cap.as_of
+    if snap is not None and snap.authorized is not None:
+        authorized, authorized_from = snap.authorized, f"latest report {snap.day}"
+    if snap is not None and snap.outstanding is not None and snap.outstanding_day is not None:
+        outstanding, since = snap.outstanding, snap.outstanding_day
+    held = escrow_shares_on(ctx, book, day)
     issued = book.shares_issued_since(since, day)
-    inputs += [
-        Figure(label="escrow top-ups since", value=added, unit=SHARES),
-        Figure(label="shares issued to holders since", value=issued, unit=SHARES),
-    ]
+    inputs = (
+        Figure(label=f"authorized ({authorized_from})", value=authorized, unit=SHARES),
+        Figure(label=f"outstanding {since}, ex Escrow Shares", value=outstanding, unit=SHARES),
+        Figure(label=f"Escrow Shares held {day}", value=held, unit=SHARES),
+        Figure(label=f"shares issued to holders after {since}", value=issued, unit=SHARES),
+    )
     return Figure(
         label="authorized headroom",
-        value=base - added - issued,
+        value=authorized - outstanding - held - issued,
         unit=SHARES,
-        formula=f"{how} - top-ups - shares issued since",
-        inputs=tuple(inputs),
+        formula="authorized - outstanding - Escrow Shares held - shares issued to holders since",
+        inputs=inputs,
+        clauses=clauses,
     )
 
 
