@@ -49,9 +49,6 @@ import dataclasses
 from collections.abc import Iterable
 from datetime import date
 
-import numpy as np
-import numpy.typing as npt
-
 from dealbook.calendars.conventions import Roll
 from dealbook.calendars.conventions import SaturdayHolidayRule
 from dealbook.calendars.kernel import AddDays
@@ -64,8 +61,8 @@ from dealbook.calendars.kernel import build_kernel
 from dealbook.calendars.tables import BoolArray
 from dealbook.calendars.tables import DayTable
 from dealbook.calendars.tables import IntArray
-
-DateArray = npt.NDArray[np.datetime64]
+from dealbook.calendars.vector import DateArray
+from dealbook.calendars.vector import VectorKernel
 
 __all__ = ["Calendar", "CalendarRangeError"]
 
@@ -100,18 +97,9 @@ class Calendar:
     kernel: DayKernel = dataclasses.field(init=False, repr=False, compare=False)
     """The kernel behind ``add``/``count``/``is_day`` (compiled where built; see kernel.py)."""
     _ref: PyDayKernel = dataclasses.field(init=False, repr=False, compare=False)
-    _size: int = dataclasses.field(init=False, repr=False, compare=False)
-    _ndays: int = dataclasses.field(init=False, repr=False, compare=False)
     _days: tuple[date, ...] = dataclasses.field(init=False, repr=False, compare=False)
     _cum: tuple[int, ...] = dataclasses.field(init=False, repr=False, compare=False)
-    _lo: int = dataclasses.field(init=False, repr=False, compare=False)
-    _hi: int = dataclasses.field(init=False, repr=False, compare=False)
-    _fwd: IntArray = dataclasses.field(init=False, repr=False, compare=False)
-    """By day number since 1970-01-01: the position of the first day after it, minus one."""
-    _bwd: IntArray = dataclasses.field(init=False, repr=False, compare=False)
-    """By day number since 1970-01-01: the number of days before it."""
-    _day_epoch: IntArray = dataclasses.field(init=False, repr=False, compare=False)
-    """The calendar's days as day numbers since 1970-01-01."""
+    _vec: VectorKernel = dataclasses.field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         kernel, reference = build_kernel(self.table, self.name)
@@ -123,26 +111,11 @@ class Calendar:
             "is_day": kernel.is_day,
             "kernel": kernel,
             "_ref": reference,
-            "_size": self.table.size,
-            "_ndays": self.table.day_count,
             "_days": self.table.days_py,
             "_cum": self.table.cum_py,
+            "_vec": VectorKernel(self.table, self.name),
         }
         for key, value in fields.items():
-            object.__setattr__(self, key, value)
-        offset = self.table.epoch_offset
-        if offset < 0:
-            raise ValueError(f"calendar {self.name} starts before 1970-01-01: {self.first}")
-        pad = np.zeros(offset, dtype=np.int64)
-        cum = self.table.cum.astype(np.int64)
-        vectors = {
-            "_lo": offset,
-            "_hi": offset + self._size,
-            "_fwd": np.concatenate([pad, cum[1:] - 1]),
-            "_bwd": np.concatenate([pad, cum[:-1]]),
-            "_day_epoch": self.table.day_positions.astype(np.int64) + offset,
-        }
-        for key, value in vectors.items():
             object.__setattr__(self, key, value)
 
     def __reduce__(self) -> tuple[object, ...]:
@@ -276,79 +249,15 @@ class Calendar:
             overlays=(*self.overlays, label),
         )
 
-    # -- vectorized queries -------------------------------------------------------------
-
-    def _positions(self, dates: DateArray) -> IntArray:
-        values = np.asarray(dates, dtype="datetime64[D]")
-        index: IntArray = values.view(np.int64) - self.table.epoch_offset
-        if index.size and (int(index.min()) < 0 or int(index.max()) >= self._size):
-            if np.isnat(values).any():
-                raise CalendarRangeError("NaT is not a date")
-            raise CalendarRangeError(
-                f"some dates are outside the {self.name} calendar's coverage "
-                f"{self.first}..{self.last}"
-            )
-        return index
-
-    def _to_dates(self, index: IntArray) -> DateArray:
-        """Positions to dates; ``index`` must be a fresh array (it is shifted in place)."""
-        index += self.table.epoch_offset
-        return index.view("datetime64[D]")
+    # -- vectorized queries (dealbook.calendars.vector) ------------------------------------
 
     def is_day_many(self, dates: DateArray) -> BoolArray:
-        """Vectorized :meth:`is_day` over a ``datetime64[D]`` array."""
-        result: BoolArray = self.table.open_mask[self._positions(dates)]
-        return result
+        """Vectorized :attr:`is_day` over a ``datetime64[D]`` array."""
+        return self._vec.is_day_many(dates)
 
     def add_many(self, dates: DateArray, n: int | IntArray) -> DateArray:
-        """Vectorized :attr:`add`; ``n`` is a scalar or an array broadcastable to ``dates``.
-
-        Runs on tables indexed by the date's own day number (days since 1970-01-01), so a
-        query costs one range check, one gather, one add and one more gather.
-        """
-        values = np.asarray(dates, dtype="datetime64[D]").view(np.int64)
-        if values.size and (int(values.min()) < self._lo or int(values.max()) >= self._hi):
-            self._positions(dates)
-        steps = np.asarray(n, dtype=np.int64)
-        if steps.ndim == 0:
-            step = int(steps)
-            if step == 0:
-                return values.copy().view("datetime64[D]")
-            if step > 0:
-                k = self._fwd[values] + step
-                self._check_last(k)
-            else:
-                k = self._bwd[values] + step
-                if k.size and int(k.min()) < 0:
-                    raise self._past_coverage()
-            out: DateArray = self._day_epoch[k].view("datetime64[D]")
-            return out
-        if values.shape != steps.shape:
-            values, steps = (np.array(a) for a in np.broadcast_arrays(values, steps))
-        if steps.size and int(steps.min()) > 0:
-            k = self._fwd[values]
-            k += steps
-            self._check_last(k)
-            return self._day_epoch[k].view("datetime64[D]")
-        forward = steps > 0
-        k = np.where(forward, self._fwd[values], self._bwd[values])
-        k += steps
-        zero = steps == 0
-        k[zero] = 0
-        if k.size and (int(k.min()) < 0 or int(k.max()) >= self._ndays):
-            raise self._past_coverage()
-        result = self._day_epoch[k]
-        result[zero] = values[zero]
-        return result.view("datetime64[D]")
-
-    def _check_last(self, k: IntArray) -> None:
-        if k.size and int(k.max()) >= self._ndays:
-            raise self._past_coverage()
-
-    def _past_coverage(self) -> CalendarRangeError:
-        return CalendarRangeError(
-            f"some results run past the {self.name} coverage {self.first}..{self.last}"
-        )
+        """Vectorized :attr:`add`; ``n`` is a scalar or an array broadcastable to ``dates``."""
+        return self._vec.add_many(dates, n)
 
     def count_many(
         self,
@@ -358,23 +267,10 @@ class Calendar:
         include_start: bool = False,
         include_end: bool = True,
     ) -> IntArray:
-        """Vectorized :meth:`count` (same end conventions, same sign rule)."""
-        a, b = np.broadcast_arrays(self._positions(starts), self._positions(ends))
-        cum = self.table.cum
-        forward = a <= b
-        if forward.all():
-            size: IntArray = cum[b + int(include_end)]
-            size -= cum[a + int(not include_start)]
-            return np.maximum(size, 0, out=size)
-        low_pos = np.where(forward, a, b)
-        high_pos = np.where(forward, b, a)
-        include_low = np.where(forward, include_start, include_end)
-        include_high = np.where(forward, include_end, include_start)
-        low = cum[low_pos + ~include_low]
-        high = cum[high_pos + include_high]
-        size = np.maximum(high - low, 0)
-        result: IntArray = np.where(forward, size, -size)
-        return result
+        """Vectorized :attr:`count` (same end conventions, same sign rule)."""
+        return self._vec.count_many(
+            starts, ends, include_start=include_start, include_end=include_end
+        )
 
 
 def _rebuild(
