@@ -80,6 +80,10 @@ class Conventions:
     registration_insufficiency_multiple: Literal["1x", "2x"] = "1x"
     cap_excess: Literal["cut", "refuse"] = "cut"
     """A conversion beyond an ownership cap is cut to the cap (default) or refused whole."""
+    conversion_after_maturity: Literal["allow", "refuse"] = "allow"
+    """A conversion notice dated after the Debenture's Maturity Date: converted with a
+    warning (default, since the Debenture forms and their conversion terms are not in the
+    seeds) or refused."""
     notes: tuple[ConventionNote, ...] = ()
 
 
@@ -119,6 +123,7 @@ READING_KEYS: dict[str, str] = {
     "tz.est_literal": "est_reading",
     "ins.additional_instruments": "additional_instruments",
     "cap.excess": "cap_excess",
+    "conversion.after_maturity": "conversion_after_maturity",
 }
 """Assumption-register keys (spec Appendix A style) mapped to :class:`Conventions` fields."""
 

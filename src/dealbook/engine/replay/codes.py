@@ -47,6 +47,12 @@ CODES = registry(
         fix="Expected when the cap binds; a waiver notice lifts the cap after its notice period.",
     ),
     CodeDoc(
+        code="REPLAY-CONVERSION-AFTER-MATURITY",
+        severity=W,
+        summary="A conversion notice is dated after the Debenture's Maturity Date.",
+        fix="Check the notice date and the deal's maturity; conversion.after_maturity=refuse refuses such notices.",
+    ),
+    CodeDoc(
         code="REPLAY-CONVERSION-INTEREST",
         severity=W,
         summary="A conversion converts more interest than is accrued, or interest the deal does not convert.",

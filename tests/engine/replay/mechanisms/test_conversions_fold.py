@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from dealbook.engine.replay.mechanisms.conversions_fold import _after_maturity
+
 from .conversion_helpers import HEM_CLOSING
 from .conversion_helpers import codes
 from .conversion_helpers import flat_prices
@@ -132,3 +134,56 @@ def test_interest_converts_up_to_the_accrued_amount() -> None:
     _ctx, book = folded(INSYNQ + too_much, date(2002, 11, 1), "insynq-2002")
     assert codes(book) == ["REPLAY-CONVERSION-INTEREST"]
     assert book.conversions[0].interest == Decimal("690.41")
+
+
+# The Hy-Tech Debenture is "due April 27, 2008" (HYT L160), a Sunday.
+LATE_PRICES = flat_prices(date(2008, 3, 3), date(2008, 5, 30), "0.05")
+
+
+def late_notice(day: str) -> str:
+    return f"  - {{date: {day}, type: conversion_notice, id: c9, holder: hem, principal: 100000}}\n"
+
+
+def test_a_notice_after_maturity_converts_with_a_warning_by_default() -> None:
+    _ctx, book = folded(HEM_CLOSING + LATE_PRICES + late_notice("2008-04-28"), date(2008, 4, 28))
+    assert codes(book) == ["REPLAY-CONVERSION-AFTER-MATURITY"]
+    (warning,) = book.diagnostics
+    assert warning.message == (
+        "conversion c9 on 2008-04-28 is after the Maturity Date 2008-04-27 (cited); "
+        "converted as noticed"
+    )
+    assert book.conversions[0].shares == 2500000  # 100,000 / 0.04
+    assert book.principal_on("hem", date(2008, 4, 28)) == Decimal(650000)
+
+
+def test_reading_conversion_after_maturity_refuse() -> None:
+    _ctx, book = folded(
+        HEM_CLOSING + LATE_PRICES + late_notice("2008-04-28"),
+        date(2008, 4, 28),
+        readings={"conversion.after_maturity": "refuse"},
+    )
+    assert codes(book) == ["REPLAY-CONVERSION-AFTER-MATURITY"]
+    assert book.diagnostics[0].message.endswith("(cited); refused")
+    assert book.conversions == []
+    assert book.principal_on("hem", date(2008, 4, 28)) == Decimal(750000)
+
+
+def test_a_notice_on_the_maturity_date_converts_without_a_warning() -> None:
+    _ctx, book = folded(
+        HEM_CLOSING + LATE_PRICES + late_notice("2008-04-27"),
+        date(2008, 4, 28),
+        readings={"conversion.after_maturity": "refuse"},
+    )
+    assert codes(book) == []
+    assert book.conversions[0].shares == 2500000
+
+
+def test_an_assumed_maturity_is_named_in_the_warning() -> None:
+    # Amnis: no maturity in the SPA; two years from the 2003-05-09 Closing is assumed.
+    ctx, book = folded("", date(2005, 6, 1), deal_id="amnis-2003")
+    assert _after_maturity(ctx, book, 0, "c1", date(2005, 5, 9)) is False
+    assert _after_maturity(ctx, book, 0, "c1", date(2005, 5, 10)) is False
+    assert book.diagnostics[0].message == (
+        "conversion c1 on 2005-05-10 is after the Maturity Date 2005-05-09 "
+        "(assumption amnis-debenture-maturity); converted as noticed"
+    )

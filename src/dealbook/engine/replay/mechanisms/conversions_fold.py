@@ -10,7 +10,9 @@ only, the lookback ends before the conversion date unless the terms include it) 
 and ``hyt.escrow_outstanding``, waiver 75 days after a ``waiver_notice``, void after a
 declared default): the conversion is cut to the cap, or refused whole under the reading
 ``cap.excess=refuse`` or when the cap leaves no room. A notice converting more principal
-than is outstanding, or without a price, is refused with a located diagnostic.
+than is outstanding, or without a price, is refused with a located diagnostic. A notice
+dated after the Debenture's Maturity Date is converted with a warning, or refused under
+``conversion.after_maturity=refuse``.
 """
 
 from __future__ import annotations
@@ -113,6 +115,29 @@ def _cut(
     return principal, min(interest, cents - principal)
 
 
+def _after_maturity(ctx: ReplayContext, book: Book, index: int, key: str, day: date) -> bool:
+    """Warn of a notice after the Maturity Date; True when ``conversion.after_maturity=refuse``."""
+    maturity = ctx.deal.securities.debentures[0].maturity
+    if day <= maturity.value:
+        return False
+    refuse = ctx.conventions.conversion_after_maturity == "refuse"
+    basis = f"assumption {maturity.assumption.id}" if maturity.assumption else "cited"
+    book.diagnostics.append(
+        ctx.diagnostic(
+            "REPLAY-CONVERSION-AFTER-MATURITY",
+            f"conversion {key} on {day.isoformat()} is after the Maturity Date "
+            f"{maturity.value.isoformat()} ({basis}); "
+            + ("refused" if refuse else "converted as noticed"),
+            index,
+            error=False,
+            hint="reading conversion.after_maturity=refuse refuses such notices"
+            if not refuse
+            else "reading conversion.after_maturity=allow converts them",
+        )
+    )
+    return refuse
+
+
 def on_conversion(ctx: ReplayContext, book: Book, index: int, item: EventBase) -> None:
     """Apply a ``conversion_notice``: price, shares, cap test, then the book."""
     assert isinstance(item, ConversionNotice)
@@ -140,6 +165,8 @@ def on_conversion(ctx: ReplayContext, book: Book, index: int, item: EventBase) -
                 hint="a notice may convert at most the principal outstanding",
             )
         )
+        return
+    if _after_maturity(ctx, book, index, key, day):
         return
     price = cs.price_on(ctx, st, day)
     if not price.ok:
