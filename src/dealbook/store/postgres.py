@@ -26,7 +26,6 @@ from collections.abc import Callable
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib import resources
-from types import TracebackType
 
 import psycopg
 
@@ -102,26 +101,6 @@ class PostgresStore(SqlCommon):
         except BaseException:
             self._db.close()
             raise
-
-    @property
-    def location(self) -> str:
-        """The database URL, without its password."""
-        return self._location
-
-    def __enter__(self) -> PostgresStore:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close the connection."""
-        self._db.close()
 
     def migrate(self, migrations: list[Migration]) -> tuple[int, ...]:
         """Apply the migrations not yet recorded, each in its own transaction."""

@@ -12,8 +12,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 from contextlib import contextmanager
+from types import TracebackType
 from typing import Any
 from typing import ClassVar
+from typing import Self
 
 from dealbook.core.diagnostics import Diagnostic
 from dealbook.core.diagnostics import Severity
@@ -50,6 +52,26 @@ class SqlCommon:
     """A collation for ordering deal ids byte-wise (PostgreSQL's default is locale-aware)."""
     _db: Any
     _location: str
+
+    @property
+    def location(self) -> str:
+        """Where the store is: the SQLite file path, or the PostgreSQL URL without its password."""
+        return self._location
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection."""
+        self._db.close()
 
     def _record_import(self, values: tuple[object, ...]) -> int | None:
         """Insert the ``imports`` row (:data:`IMPORT_INSERT`) and return its id."""

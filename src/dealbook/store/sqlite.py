@@ -17,7 +17,6 @@ import sqlite3
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
-from types import TracebackType
 
 from dealbook.ledger.events import Ledger
 from dealbook.store.base import ImportResult
@@ -106,26 +105,6 @@ class SqliteStore(SqlCommon):
         self._db.execute("PRAGMA foreign_keys = ON")
         self.applied = self.migrate(bundled_migrations() if migrations is None else migrations)
         """Versions of the migrations this connection applied (empty when up to date)."""
-
-    @property
-    def location(self) -> str:
-        """The database file path."""
-        return self._location
-
-    def __enter__(self) -> SqliteStore:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
-
-    def close(self) -> None:
-        """Close the connection."""
-        self._db.close()
 
     def migrate(self, migrations: list[Migration]) -> tuple[int, ...]:
         """Apply the migrations not yet recorded, each in its own transaction."""
